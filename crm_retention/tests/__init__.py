@@ -1,0 +1,4 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import test_install
+from . import test_ui

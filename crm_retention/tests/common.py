@@ -1,0 +1,38 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class RetentionCase(BaseCommon):
+    """Users of every role the addon cares about, built once per class."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.salesman = new_test_user(
+            cls.env,
+            login="rt_salesman",
+            name="Sally Salesman",
+            groups="sales_team.group_sale_salesman",
+        )
+        cls.salesman_all = new_test_user(
+            cls.env,
+            login="rt_salesman_all",
+            name="Sam All-Leads",
+            groups="sales_team.group_sale_salesman_all_leads",
+        )
+        cls.data_manager = new_test_user(
+            cls.env,
+            login="rt_data_manager",
+            name="Dana Data-Manager",
+            groups="sales_team.group_sale_salesman_all_leads,"
+            "crm_retention.crm_retention_group_manager",
+        )
+        cls.sales_admin = new_test_user(
+            cls.env,
+            login="rt_sales_admin",
+            name="Ada Sales-Admin",
+            groups="sales_team.group_sale_manager",
+        )

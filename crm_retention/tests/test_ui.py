@@ -1,0 +1,27 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestUi(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.salesman = new_test_user(
+            cls.env,
+            login="rt_tour_salesman",
+            password="rt_tour_salesman",
+            groups="sales_team.group_sale_salesman",
+        )
+        cls.partner = cls.env["res.partner"].create(
+            {"name": "Smoke Test Customer", "email": "smoke@example.com"}
+        )
+
+    def test_smoke_tour(self):
+        """A salesperson logs in and opens a contact's form."""
+        self.start_tour(
+            "/odoo/contacts",
+            "crm_retention_smoke_tour",
+            login="rt_tour_salesman",
+        )
