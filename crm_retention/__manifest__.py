@@ -13,6 +13,17 @@
     "depends": ["crm", "contacts"],
     "data": [
         "security/crm_retention_security.xml",
+        "security/ir.model.access.csv",
+        "data/crm_retention_former_reason_data.xml",
+        "wizards/crm_retention_mark_former_views.xml",
+        "wizards/crm_retention_move_history_views.xml",
+        "data/crm_retention_data.xml",
+        "views/res_partner_views.xml",
+        "views/crm_lead_views.xml",
+        "views/mail_activity_views.xml",
+        "views/crm_retention_former_reason_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/crm_retention_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [

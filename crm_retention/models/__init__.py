@@ -1,2 +1,10 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import crm_retention_former_reason
+from . import res_partner
+from . import mail_activity
+from . import mail_activity_mixin
+from . import mail_activity_type
+from . import res_users
+from . import crm_lead
+from . import res_config_settings

@@ -28,11 +28,29 @@ class RetentionCase(BaseCommon):
             login="rt_data_manager",
             name="Dana Data-Manager",
             groups="sales_team.group_sale_salesman_all_leads,"
-            "crm_retention.crm_retention_group_manager",
+            "crm_retention.crm_retention_group_manager,base.group_partner_manager",
         )
         cls.sales_admin = new_test_user(
             cls.env,
             login="rt_sales_admin",
             name="Ada Sales-Admin",
             groups="sales_team.group_sale_manager",
+        )
+        cls.todo_type = cls.env.ref("mail.mail_activity_data_todo")
+
+    @classmethod
+    def schedule(cls, record, user=None, summary="Call back"):
+        """Plan a to-do on record for user (the salesperson by default)."""
+        return record.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=summary,
+            user_id=(user or cls.salesman).id,
+        )
+
+    def all_activities(self, record):
+        """Every activity of record, planned, done and cancelled."""
+        return (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search([("res_model", "=", record._name), ("res_id", "in", record.ids)])
         )

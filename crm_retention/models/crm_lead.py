@@ -1,0 +1,33 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    activity_history_count = fields.Integer(
+        compute="_compute_activity_history_count",
+        string="Activity History",
+    )
+
+    def _compute_activity_history_count(self):
+        counts = self.env["mail.activity"]._crm_retention_history_counts(self)
+        for lead in self:
+            lead.activity_history_count = counts.get(lead.id, 0)
+
+    def action_view_activity_history(self):
+        return self.env["mail.activity"].action_open_history(self)
+
+    def _merge_dependences_history(self, opportunities):
+        # Odoo moves the planned activities of merged opportunities only, and
+        # then deletes the merged ones with their done activities.
+        res = super()._merge_dependences_history(opportunities)
+        self.env["mail.activity"].sudo().with_context(active_test=False).search(
+            [
+                ("res_model", "=", "crm.lead"),
+                ("res_id", "in", opportunities.ids),
+                ("active", "=", False),
+            ]
+        ).write({"res_id": self.id})
+        return res

@@ -1,0 +1,37 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import models
+
+from .mail_activity import UNLINK_ACTIVITIES
+
+
+class MailActivityMixin(models.AbstractModel):
+    _inherit = "mail.activity.mixin"
+
+    # Odoo deletes the planned activities of a record that is archived (an
+    # opportunity marked lost, an archived contact): they are cancelled
+    # instead, so that they stay in the record's history.
+
+    def write(self, vals):
+        if "active" in vals and vals["active"] is False:
+            self._crm_retention_cancel_activities()
+        return super().write(vals)
+
+    def toggle_active(self):
+        self.filtered(
+            lambda rec: rec[rec._active_name]
+        )._crm_retention_cancel_activities()
+        return super().toggle_active()
+
+    def unlink(self):
+        # The record itself is deleted: so are its activities, as in Odoo.
+        return super(
+            MailActivityMixin, self.with_context(**{UNLINK_ACTIVITIES: True})
+        ).unlink()
+
+    def _crm_retention_cancel_activities(self):
+        if not self:
+            return
+        self.env["mail.activity"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        )._action_cancel()

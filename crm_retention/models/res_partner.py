@@ -1,0 +1,169 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import RedirectWarning
+
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
+from .history import HUMAN_MESSAGE_TYPES, add_counts, format_guarded
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    is_former = fields.Boolean(
+        string="Former",
+        tracking=True,
+        copy=False,
+        index=True,
+        help="The relation ended (switched supplier, changed job, company "
+        "closed...). It stays visible, searchable and in reports: nothing is "
+        "archived or deleted.",
+    )
+    former_date = fields.Date(string="Former Since", readonly=True, copy=False)
+    former_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Marked Former By",
+        readonly=True,
+        copy=False,
+    )
+    former_reason_id = fields.Many2one(
+        comodel_name="crm.retention.former.reason",
+        tracking=True,
+        copy=False,
+    )
+    activity_history_count = fields.Integer(
+        compute="_compute_activity_history_count",
+        string="Activity History",
+    )
+
+    def _compute_activity_history_count(self):
+        counts = self.env["mail.activity"]._crm_retention_history_counts(self)
+        for partner in self:
+            partner.activity_history_count = counts.get(partner.id, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._crm_retention_former_vals(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "is_former" not in vals:
+            return super().write(vals)
+        # Only the partners whose state changes get a new date and author.
+        changing = self.filtered(lambda p: p.is_former != bool(vals["is_former"]))
+        super(ResPartner, self - changing).write(vals)
+        return super(ResPartner, changing).write(
+            self._crm_retention_former_vals(dict(vals))
+        )
+
+    def unlink(self):
+        # Not an @api.ondelete method: mail.thread.unlink deletes the chatter
+        # messages before the ondelete methods run, so they would see none.
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            self._crm_retention_check_unlink_history()
+        return super().unlink()
+
+    def action_mark_former(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_retention.crm_retention_mark_former_action"
+        )
+        action["context"] = {"active_model": "res.partner", "active_ids": self.ids}
+        return action
+
+    def action_make_current(self):
+        self.filtered("is_former").write({"is_former": False})
+        return True
+
+    def action_view_activity_history(self):
+        return self.env["mail.activity"].action_open_history(self)
+
+    def action_move_history(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_retention.crm_retention_move_history_action"
+        )
+        action["context"] = {"default_source_partner_id": self.id}
+        return action
+
+    def _crm_retention_former_vals(self, vals):
+        if vals.get("is_former"):
+            vals.setdefault("former_date", fields.Date.context_today(self))
+            vals.setdefault("former_user_id", self.env.uid)
+        elif "is_former" in vals:
+            vals.update(former_date=False, former_user_id=False, former_reason_id=False)
+        return vals
+
+    def _crm_retention_check_unlink_history(self):
+        """Refuse to delete partners that have history, or whose contacts
+        have. One RedirectWarning lists them all; nothing is deleted."""
+        counts = self._crm_retention_history_counts()
+        guarded = self.filtered(lambda partner: counts.get(partner.id))
+        if not guarded:
+            return
+        raise RedirectWarning(
+            self.env._(
+                "These contacts have history (counted with their own contacts) "
+                "and cannot be deleted:\n%(lines)s\n\n"
+                "Mark them as Former instead; or move their history to another "
+                "contact with 'Move History To…' (for duplicates); or delete "
+                "that history first.",
+                lines=format_guarded(self.env, guarded, counts),
+            ),
+            self.env.ref("crm_retention.crm_retention_mark_former_action").id,
+            self.env._("Mark as Former"),
+            {
+                "active_model": "res.partner",
+                "active_ids": guarded.ids,
+                "active_id": guarded[0].id,
+            },
+        )
+
+    def _crm_retention_history_counts(self):
+        """Return {partner id: {kind: count}}: activities (planned or done),
+        leads/opportunities and human chatter messages of each partner and
+        of its contacts, in a constant number of queries."""
+        if not self.ids:
+            return {}
+        env = self.env(su=True, context=dict(self.env.context, active_test=False))
+        # res.partner has no parent_path: child_of costs one query per level
+        # of the hierarchy, whatever the number of partners.
+        family = env["res.partner"].search_fetch(
+            [("id", "child_of", self.ids)], ["parent_id"]
+        )
+        parent_of = {member.id: member.parent_id.id for member in family}
+        own = {}
+        activity_groups = env["mail.activity"]._read_group(
+            [("res_model", "=", "res.partner"), ("res_id", "in", family.ids)],
+            ["res_id"],
+            ["__count"],
+        )
+        add_counts(own, "activities", activity_groups, key=lambda res_id: res_id)
+        lead_groups = env["crm.lead"]._read_group(
+            [("partner_id", "in", family.ids)], ["partner_id"], ["__count"]
+        )
+        add_counts(own, "leads", lead_groups)
+        message_groups = env["mail.message"]._read_group(
+            [
+                ("model", "=", "res.partner"),
+                ("res_id", "in", family.ids),
+                ("message_type", "in", HUMAN_MESSAGE_TYPES),
+            ],
+            ["res_id"],
+            ["__count"],
+        )
+        add_counts(own, "messages", message_groups, key=lambda res_id: res_id)
+        # Each partner answers for its own history and that of its contacts.
+        selected = set(self.ids)
+        counts = {}
+        for member_id, member_counts in own.items():
+            # Walk up from the partner with history to the selected ones.
+            node = member_id
+            while node:
+                if node in selected:
+                    per_kind = counts.setdefault(node, {})
+                    for kind, count in member_counts.items():
+                        per_kind[kind] = per_kind.get(kind, 0) + count
+                node = parent_of.get(node)
+        return counts

@@ -1,0 +1,90 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+from odoo.exceptions import RedirectWarning
+
+from .history import HUMAN_MESSAGE_TYPES, add_counts, format_guarded
+from .mail_activity import KEEP_ACTIVITIES_OF_USERS
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_crm_history(self):
+        """Deleting a user cascades to all their activities, done ones
+        included, and blanks the salesperson of their leads and customers:
+        a user with history is deactivated instead."""
+        counts = self._crm_retention_history_counts()
+        guarded = self.filtered(lambda user: counts.get(user.id))
+        if not guarded:
+            return
+        lines = format_guarded(self.env, guarded, counts)
+        raise RedirectWarning(
+            self.env._(
+                "These users have history and cannot be deleted:\n%(lines)s\n\n"
+                "Deactivate them instead (or offboard them), so that their "
+                "history keeps its owner.",
+                lines=lines,
+            ),
+            self.env.ref("crm_retention.res_users_action_archive").id,
+            self.env._("Deactivate Instead"),
+            {"active_model": "res.users", "active_ids": guarded.ids},
+        )
+
+    def _crm_retention_history_counts(self):
+        """Return {user id: {kind: count}} with a constant number of queries."""
+        counts = {}
+        if not self.ids:
+            return counts
+        env = self.env(su=True, context=dict(self.env.context, active_test=False))
+        activity = env["mail.activity"]
+        add_counts(
+            counts,
+            "activities",
+            activity._read_group(
+                [("user_id", "in", self.ids)], ["user_id"], ["__count"]
+            ),
+        )
+        add_counts(
+            counts,
+            "activities_created",
+            activity._read_group(
+                [("create_uid", "in", self.ids), ("user_id", "not in", self.ids)],
+                ["create_uid"],
+                ["__count"],
+            ),
+        )
+        add_counts(
+            counts,
+            "leads",
+            env["crm.lead"]._read_group(
+                [("user_id", "in", self.ids)], ["user_id"], ["__count"]
+            ),
+        )
+        add_counts(
+            counts,
+            "customers",
+            env["res.partner"]._read_group(
+                [("user_id", "in", self.ids)], ["user_id"], ["__count"]
+            ),
+        )
+        partner_user = {user.partner_id.id: user for user in self}
+        for partner, count in env["mail.message"]._read_group(
+            [
+                ("author_id", "in", list(partner_user)),
+                ("message_type", "in", HUMAN_MESSAGE_TYPES),
+            ],
+            ["author_id"],
+            ["__count"],
+        ):
+            add_counts(counts, "messages", [(partner_user[partner.id], count)])
+        return counts
+
+    def action_archive(self):
+        # mail deletes the planned activities of archived users: they are
+        # kept, still assigned to the archived user, so that their work can
+        # be handed over.
+        return super(
+            ResUsers, self.with_context(**{KEEP_ACTIVITIES_OF_USERS: self.ids})
+        ).action_archive()

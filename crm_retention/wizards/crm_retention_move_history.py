@@ -1,0 +1,132 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..models.history import HUMAN_MESSAGE_TYPES
+from ..models.mail_activity import DATA_MANAGER
+
+
+class CrmRetentionMoveHistory(models.TransientModel):
+    _name = "crm.retention.move.history"
+    _description = "Move the history of a relation to another one"
+
+    source_partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="From",
+        required=True,
+        readonly=True,
+        ondelete="cascade",
+    )
+    target_partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="To",
+        required=True,
+        ondelete="cascade",
+        help="The relation that takes over the history, e.g. the duplicate kept.",
+    )
+    move_leads = fields.Boolean(string="Leads/Opportunities", default=True)
+    move_messages = fields.Boolean(
+        string="Messages",
+        default=True,
+        help="Notes and emails of the chatter (not the automatic tracking messages).",
+    )
+    activity_count = fields.Integer(compute="_compute_counts")
+    lead_count = fields.Integer(compute="_compute_counts")
+    message_count = fields.Integer(compute="_compute_counts")
+
+    @api.depends("source_partner_id")
+    def _compute_counts(self):
+        for wizard in self:
+            activities, leads, messages = wizard._history_records()
+            wizard.activity_count = len(activities)
+            wizard.lead_count = len(leads)
+            wizard.message_count = len(messages)
+
+    def _history_records(self):
+        """The source's activities (planned and done), leads and human messages."""
+        self.ensure_one()
+        env = self.env(su=True, context=dict(self.env.context, active_test=False))
+        source = self.source_partner_id
+        if not source:
+            return env["mail.activity"], env["crm.lead"], env["mail.message"]
+        return (
+            env["mail.activity"].search(
+                [("res_model", "=", "res.partner"), ("res_id", "=", source.id)]
+            ),
+            env["crm.lead"].search([("partner_id", "=", source.id)]),
+            env["mail.message"].search(
+                [
+                    ("model", "=", "res.partner"),
+                    ("res_id", "=", source.id),
+                    ("message_type", "in", HUMAN_MESSAGE_TYPES),
+                ]
+            ),
+        )
+
+    def _check_target(self):
+        source, target = self.source_partner_id, self.target_partner_id
+        if not self.env.user.has_group(DATA_MANAGER):
+            raise AccessError(
+                self.env._("Only Data Managers can move history. Ask a Data Manager.")
+            )
+        if target == source:
+            raise UserError(
+                self.env._(
+                    "Choose another relation than %(name)s.", name=source.display_name
+                )
+            )
+        if not target.active:
+            raise UserError(
+                self.env._(
+                    "%(name)s is archived: restore it or choose another relation.",
+                    name=target.display_name,
+                )
+            )
+        if (
+            source.company_id
+            and target.company_id
+            and source.company_id != target.company_id
+        ):
+            raise UserError(
+                self.env._(
+                    "%(target)s belongs to company %(target_company)s, %(source)s to "
+                    "%(source_company)s: choose a relation of the same company.",
+                    target=target.display_name,
+                    target_company=target.company_id.name,
+                    source=source.display_name,
+                    source_company=source.company_id.name,
+                )
+            )
+
+    def action_move(self):
+        self.ensure_one()
+        self._check_target()
+        source, target = self.source_partner_id, self.target_partner_id
+        activities, leads, messages = self._history_records()
+        activities.write({"res_id": target.id})
+        if self.move_leads:
+            leads.write({"partner_id": target.id})
+        else:
+            leads = leads.browse()
+        if self.move_messages:
+            messages.write({"res_id": target.id})
+        else:
+            messages = messages.browse()
+        summary = self.env._(
+            "History moved from %(source)s to %(target)s: %(activities)s activities, "
+            "%(leads)s leads/opportunities, %(messages)s messages.",
+            source=source.display_name,
+            target=target.display_name,
+            activities=len(activities),
+            leads=len(leads),
+            messages=len(messages),
+        )
+        (source | target).message_post(body=summary)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "res.partner",
+            "res_id": target.id,
+            "view_mode": "form",
+            "target": "current",
+        }
