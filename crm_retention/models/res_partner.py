@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import RedirectWarning
+from odoo.tools import SQL
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
@@ -127,27 +128,40 @@ class ResPartner(models.Model):
         if not self.ids:
             return {}
         env = self.env(su=True, context=dict(self.env.context, active_test=False))
-        # res.partner has no parent_path: child_of costs one query per level
-        # of the hierarchy, whatever the number of partners.
-        family = env["res.partner"].search_fetch(
-            [("id", "child_of", self.ids)], ["parent_id"]
+        # res.partner has no parent_path, and child_of costs one query per
+        # level of the hierarchy: one recursive query finds the contacts.
+        self.flush_model(["parent_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH RECURSIVE family(id, parent_id) AS (
+                    SELECT id, parent_id FROM res_partner WHERE id = ANY(%(ids)s)
+                    UNION
+                    SELECT p.id, p.parent_id
+                      FROM res_partner p JOIN family f ON p.parent_id = f.id
+                )
+                SELECT id, parent_id FROM family
+                """,
+                ids=self.ids,
+            )
         )
-        parent_of = {member.id: member.parent_id.id for member in family}
+        parent_of = dict(self.env.cr.fetchall())
+        family_ids = list(parent_of)
         own = {}
         activity_groups = env["mail.activity"]._read_group(
-            [("res_model", "=", "res.partner"), ("res_id", "in", family.ids)],
+            [("res_model", "=", "res.partner"), ("res_id", "in", family_ids)],
             ["res_id"],
             ["__count"],
         )
         add_counts(own, "activities", activity_groups, key=lambda res_id: res_id)
         lead_groups = env["crm.lead"]._read_group(
-            [("partner_id", "in", family.ids)], ["partner_id"], ["__count"]
+            [("partner_id", "in", family_ids)], ["partner_id"], ["__count"]
         )
         add_counts(own, "leads", lead_groups)
         message_groups = env["mail.message"]._read_group(
             [
                 ("model", "=", "res.partner"),
-                ("res_id", "in", family.ids),
+                ("res_id", "in", family_ids),
                 ("message_type", "in", HUMAN_MESSAGE_TYPES),
             ],
             ["res_id"],

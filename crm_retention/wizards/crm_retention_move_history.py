@@ -90,11 +90,11 @@ class CrmRetentionMoveHistory(models.TransientModel):
         ):
             raise UserError(
                 self.env._(
-                    "%(target)s belongs to company %(target_company)s, %(source)s to "
+                    "%(target)s belongs to company %(target_company)s, %(origin)s to "
                     "%(source_company)s: choose a relation of the same company.",
                     target=target.display_name,
                     target_company=target.company_id.name,
-                    source=source.display_name,
+                    origin=source.display_name,
                     source_company=source.company_id.name,
                 )
             )
@@ -114,15 +114,16 @@ class CrmRetentionMoveHistory(models.TransientModel):
         else:
             messages = messages.browse()
         summary = self.env._(
-            "History moved from %(source)s to %(target)s: %(activities)s activities, "
+            "History moved from %(origin)s to %(target)s: %(activities)s activities, "
             "%(leads)s leads/opportunities, %(messages)s messages.",
-            source=source.display_name,
+            origin=source.display_name,
             target=target.display_name,
             activities=len(activities),
             leads=len(leads),
             messages=len(messages),
         )
-        (source | target).message_post(body=summary)
+        source.message_post(body=summary)
+        target.message_post(body=summary)
         return {
             "type": "ir.actions.act_window",
             "res_model": "res.partner",
