@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import odoo
+from odoo.modules.registry import Registry
 from odoo.tools import config
 
 from . import harness
@@ -38,7 +39,7 @@ def main():
     if not benches:
         print(f"no benchmark matches {args.name!r}", file=sys.stderr)
         return 1
-    registry = odoo.registry(args.database)
+    registry = Registry(args.database)
     results = []
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})

@@ -25,3 +25,24 @@ class TestUi(HttpCase):
             "crm_retention_smoke_tour",
             login="rt_tour_salesman",
         )
+
+    def test_former_tour(self):
+        """A salesperson marks a customer as former from its form, sees the
+        ribbon, then opens its activity history."""
+        activity = self.partner.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary="Discussed the renewal",
+            user_id=self.salesman.id,
+        )
+        activity.action_feedback(feedback="Not renewing")
+        self.start_tour(
+            f"/odoo/res.partner/{self.partner.id}",
+            "crm_retention_former_tour",
+            login="rt_tour_salesman",
+        )
+        self.assertTrue(self.partner.is_former)
+        self.assertEqual(
+            self.partner.former_reason_id,
+            self.env.ref("crm_retention.former_reason_switched_supplier"),
+        )
+        self.assertEqual(self.partner.former_user_id, self.salesman)
