@@ -149,6 +149,12 @@ class TestActivityHistory(RetentionCase):
         lead.action_unarchive()
         self.assertTrue(activity.exists(), "restoring the lead does not lose it")
 
+    def test_won_lead_keeps_its_activities(self):
+        activity = self.schedule(self.lead)
+        self.lead.with_user(self.salesman).action_set_won()
+        self.assertTrue(activity.exists())
+        self.assertTrue(activity.active)
+
     def test_archived_contact_keeps_its_activities(self):
         by_action = self.schedule(self.customer)
         self.customer.action_archive()
