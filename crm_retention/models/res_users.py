@@ -14,9 +14,12 @@ class ResUsers(models.Model):
     def _unlink_except_crm_history(self):
         """Deleting a user cascades to all their activities, done ones
         included, and blanks the salesperson of their leads and customers:
-        a user with history is deactivated instead."""
-        counts = self._crm_retention_history_counts()
-        guarded = self.filtered(lambda user: counts.get(user.id))
+        a user with history is deactivated instead. Portal users are not
+        guarded: they may have their account deleted (Odoo's GDPR flow), and
+        the guard of contacts keeps their contact if it has history."""
+        internal = self.filtered(lambda user: not user.share)
+        counts = internal._crm_retention_history_counts()
+        guarded = internal.filtered(lambda user: counts.get(user.id))
         if not guarded:
             return
         lines = format_guarded(self.env, guarded, counts)

@@ -97,6 +97,10 @@ class TestPartnerUnlinkGuard(RetentionCase):
         portal = new_test_user(self.env, login="rt_portal", groups="base.group_portal")
         partner = portal.partner_id
         self.env["crm.lead"].create({"name": "Portal deal", "partner_id": partner.id})
+        # A portal user's own messages do not keep their account.
+        partner.with_user(portal).sudo().message_post(
+            body="Please delete my account", message_type="comment"
+        )
         self.env["res.users.deletion"].create({"user_id": portal.id})
         self.env["res.users.deletion"]._gc_portal_users()
         self.assertFalse(portal.exists())
