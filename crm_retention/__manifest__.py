@@ -22,9 +22,11 @@
         "views/crm_lead_views.xml",
         "views/mail_activity_views.xml",
         "views/crm_retention_former_reason_views.xml",
+        "views/crm_retention_deletion_log_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_retention_menus.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.assets_tests": [
             "crm_retention/static/tests/tours/**/*",

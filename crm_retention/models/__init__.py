@@ -7,4 +7,7 @@ from . import mail_activity_mixin
 from . import mail_activity_type
 from . import res_users
 from . import crm_lead
+from . import ir_model_access
+from . import ir_model_fields
+from . import crm_retention_deletion_log
 from . import res_config_settings

@@ -1,6 +1,8 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .history import check_delete_right
 
 
 class CrmLead(models.Model):
@@ -15,6 +17,11 @@ class CrmLead(models.Model):
         counts = self.env["mail.activity"]._crm_retention_history_counts(self)
         for lead in self:
             lead.activity_history_count = counts.get(lead.id, 0)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_data_manager(self):
+        check_delete_right(self)
+        self.env["crm.retention.deletion.log"]._log_deletion(self)
 
     def action_view_activity_history(self):
         return self.env["mail.activity"].action_open_history(self)

@@ -1,6 +1,10 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Helpers shared by the deletion guards of partners and users."""
+"""Helpers shared by the deletion guards."""
+
+from odoo.exceptions import AccessError
+
+DATA_MANAGER = "crm_retention.crm_retention_group_manager"
 
 # Chatter messages that people wrote or received, not the automatic ones
 # (tracking, activity done, ...) that every record gets: mail.message_type.
@@ -35,3 +39,20 @@ def format_guarded(env, records, counts, limit=10):
     if len(records) > limit:
         lines.append(env._("- and %(count)s more", count=len(records) - limit))
     return "\n".join(lines)
+
+
+def check_delete_right(records):
+    """Only Data Managers delete CRM records. The access rules already say
+    so, but access rules of other modules add up and could reopen it: this
+    check holds whatever they grant. Odoo's own flows that delete as the
+    superuser (merging opportunities, crons) are not concerned."""
+    env = records.env
+    if not records or env.is_superuser() or env.user.has_group(DATA_MANAGER):
+        return
+    raise AccessError(
+        env._(
+            "Only Data Managers can delete %(document)s. Archive it, mark it as "
+            "former, or ask a Data Manager.",
+            document=env["ir.model"]._get(records._name).name,
+        )
+    )

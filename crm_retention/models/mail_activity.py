@@ -3,12 +3,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-DATA_MANAGER = "crm_retention.crm_retention_group_manager"
-# Context keys, set by the flows of this addon that really delete activities
-# (the record they belong to is deleted; Odoo deletes an activity marked done
-# whose type does not keep it), or keep those of users being archived.
-UNLINK_ACTIVITIES = "crm_retention_unlink_activities"
+from .history import DATA_MANAGER
+
+# Context key: the planned activities of these users are kept when mail
+# deletes them (users being archived). It only ever prevents a deletion.
 KEEP_ACTIVITIES_OF_USERS = "crm_retention_keep_activities_of_users"
+# Cursor data key: ids of activities Odoo deletes once marked as done.
+DONE_TO_DELETE = "crm_retention.done_activities_to_delete"
 
 
 class MailActivity(models.Model):
@@ -54,7 +55,15 @@ class MailActivity(models.Model):
             activities = self.filtered(
                 lambda act: not (act.active and act.user_id.id in keep_users)
             )
+        # Done by Odoo's 'mark as done' of a type that does not keep them.
+        done_ids = self.env.cr.precommit.data.get(DONE_TO_DELETE, set())
+        done = activities.filtered(lambda act: act.id in done_ids)
+        if done:
+            super(MailActivity, done.sudo()).unlink()
+            activities -= done
         if self._crm_retention_may_delete():
+            if not self.env.su:
+                self.env["crm.retention.deletion.log"]._log_deletion(activities)
             return super(MailActivity, activities).unlink()
         planned = activities.filtered("active")
         super(MailActivity, activities - planned).unlink()
@@ -74,13 +83,9 @@ class MailActivity(models.Model):
             )
 
     def _crm_retention_may_delete(self):
-        """Whether the activities are really deleted: by Data Managers, by
-        Odoo itself (superuser), or when the record they belong to is."""
-        return (
-            self.env.context.get(UNLINK_ACTIVITIES)
-            or self.env.su
-            or self.env.user.has_group(DATA_MANAGER)
-        )
+        """Whether the activities are really deleted: by Data Managers, or
+        by Odoo itself as superuser (e.g. the record they belong to is)."""
+        return self.env.su or self.env.user.has_group(DATA_MANAGER)
 
     def _crm_retention_history_counts(self, records):
         """Return {record id: number of done or cancelled activities}."""
@@ -118,7 +123,11 @@ class MailActivity(models.Model):
         if feedback:
             self.write({"feedback": feedback})
         # An activity whose type does not keep done activities is deleted by
-        # Odoo once done: that is a real deletion, not a cancellation.
-        return super(
-            MailActivity, self.with_context(**{UNLINK_ACTIVITIES: True})
-        )._action_done(feedback=feedback, attachment_ids=attachment_ids)
+        # Odoo once done (the setting is off): a real deletion, which Odoo
+        # makes in the user's name. The mark lives on the cursor, out of
+        # reach of RPC callers (unlike the context).
+        not_kept = self.filtered(lambda act: not act.activity_type_id.keep_done)
+        self.env.cr.precommit.data.setdefault(DONE_TO_DELETE, set()).update(
+            not_kept.ids
+        )
+        return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)

@@ -2,15 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-from .mail_activity import UNLINK_ACTIVITIES
-
 
 class MailActivityMixin(models.AbstractModel):
     _inherit = "mail.activity.mixin"
 
     # Odoo deletes the planned activities of a record that is archived (an
     # opportunity marked lost, an archived contact): they are cancelled
-    # instead, so that they stay in the record's history.
+    # instead, so that they stay in the record's history. When the record
+    # is deleted, mail deletes its activities as superuser, done ones
+    # included: they go with it.
 
     def write(self, vals):
         if "active" in vals and vals["active"] is False:
@@ -22,12 +22,6 @@ class MailActivityMixin(models.AbstractModel):
             lambda rec: rec[rec._active_name]
         )._crm_retention_cancel_activities()
         return super().toggle_active()
-
-    def unlink(self):
-        # The record itself is deleted: so are its activities, as in Odoo.
-        return super(
-            MailActivityMixin, self.with_context(**{UNLINK_ACTIVITIES: True})
-        ).unlink()
 
     def _crm_retention_cancel_activities(self):
         if not self:

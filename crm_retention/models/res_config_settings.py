@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+from .ir_model_fields import SENSITIVE_MODELS
 from .mail_activity_type import KEEP_DONE_PARAM
+from .res_users import RESTRICT_EXPORT_PARAM
 
 
 class ResConfigSettings(models.TransientModel):
@@ -16,9 +18,41 @@ class ResConfigSettings(models.TransientModel):
         "deleted unless their type keeps them.",
     )
 
+    crm_retention_restrict_export = fields.Boolean(
+        string="Only Data Managers Export",
+        config_parameter=RESTRICT_EXPORT_PARAM,
+        help="Only Data Managers may export data from lists (Odoo's 'Access to "
+        "export feature' group). Off: Odoo's default, every internal user may.",
+    )
+    crm_retention_sensitive_field_ids = fields.Many2many(
+        comodel_name="ir.model.fields",
+        string="Sensitive Fields",
+        domain=[("model", "in", SENSITIVE_MODELS), ("groups", "=", False)],
+        help="Only members of 'Sensitive Fields' (Data Managers) can read "
+        "these fields of contacts and leads: hidden in views, refused "
+        "through RPC and export.",
+    )
+
+    def get_values(self):
+        res = super().get_values()
+        res["crm_retention_sensitive_field_ids"] = [
+            fields.Command.set(
+                self.env["ir.model.fields"]._crm_retention_sensitive_fields().ids
+            )
+        ]
+        return res
+
     def set_values(self):
-        before = self.env["mail.activity.type"]._default_keep_done()
+        keep_done_before = self.env["mail.activity.type"]._default_keep_done()
+        params = self.env["ir.config_parameter"].sudo()
+        restrict_before = params.get_param(RESTRICT_EXPORT_PARAM) == "True"
         res = super().set_values()
-        if self.crm_retention_keep_done != before:
+        if self.crm_retention_keep_done != keep_done_before:
             self.env["mail.activity.type"]._crm_retention_apply_keep_done()
+        if self.crm_retention_restrict_export != restrict_before:
+            self.env["res.users"]._crm_retention_apply_export_restriction()
+        IrModelFields = self.env["ir.model.fields"]
+        sensitive = self.crm_retention_sensitive_field_ids
+        if sensitive != IrModelFields._crm_retention_sensitive_fields():
+            IrModelFields._crm_retention_set_sensitive_fields(sensitive)
         return res

@@ -6,7 +6,12 @@ from odoo.tools import SQL
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
-from .history import HUMAN_MESSAGE_TYPES, add_counts, format_guarded
+from .history import (
+    HUMAN_MESSAGE_TYPES,
+    add_counts,
+    check_delete_right,
+    format_guarded,
+)
 
 
 class ResPartner(models.Model):
@@ -63,7 +68,9 @@ class ResPartner(models.Model):
         # Not an @api.ondelete method: mail.thread.unlink deletes the chatter
         # messages before the ondelete methods run, so they would see none.
         if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            check_delete_right(self)
             self._crm_retention_check_unlink_history()
+            self.env["crm.retention.deletion.log"]._log_deletion(self)
         return super().unlink()
 
     def action_mark_former(self):

@@ -1,10 +1,12 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import Command, api, models
 from odoo.exceptions import RedirectWarning
 
-from .history import HUMAN_MESSAGE_TYPES, add_counts, format_guarded
+from .history import DATA_MANAGER, HUMAN_MESSAGE_TYPES, add_counts, format_guarded
 from .mail_activity import KEEP_ACTIVITIES_OF_USERS
+
+RESTRICT_EXPORT_PARAM = "crm_retention.restrict_export"
 
 
 class ResUsers(models.Model):
@@ -91,3 +93,31 @@ class ResUsers(models.Model):
         return super(
             ResUsers, self.with_context(**{KEEP_ACTIVITIES_OF_USERS: self.ids})
         ).action_archive()
+
+    @api.model
+    def _crm_retention_apply_export_restriction(self, restrict=None):
+        """Decide who gets Odoo's 'Access to export feature' group.
+
+        Restricted: only Data Managers (their group implies it); it is taken
+        from the other users and from the template of new internal users.
+        Not restricted: Odoo's default, every internal user and the template
+        of new ones have it."""
+        if restrict is None:
+            restrict = (
+                self.env["ir.config_parameter"].sudo().get_param(RESTRICT_EXPORT_PARAM)
+                == "True"
+            )
+        export = self.env.ref("base.group_allow_export").sudo()
+        template = self.env.ref("base.default_user", raise_if_not_found=False)
+        internal = self.env.ref("base.group_user").sudo()
+        if restrict:
+            managers = self.env.ref(DATA_MANAGER).sudo().users
+            others = export.users - managers
+            export.write({"users": [Command.unlink(user.id) for user in others]})
+            if template:
+                template.sudo().write({"groups_id": [Command.unlink(export.id)]})
+        else:
+            users = internal.with_context(active_test=False).users
+            export.write({"users": [Command.link(user.id) for user in users]})
+            if template:
+                template.sudo().write({"groups_id": [Command.link(export.id)]})

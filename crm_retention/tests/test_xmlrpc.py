@@ -35,14 +35,20 @@ class TestXmlRpcGuard(HttpCase):
         )
 
     def test_guarded_partner_through_xmlrpc(self):
-        for user in (self.salesman, self.manager):
+        with self.assertRaises(Fault) as caught:
+            self._unlink(self.manager, self.guarded.ids)
+        self.assertIn("cannot be deleted", caught.exception.faultString)
+        self.assertIn(
+            "RPC Customer: 1 leads/opportunities", caught.exception.faultString
+        )
+        self.assertTrue(self.guarded.exists())
+
+    def test_salesman_cannot_delete_through_xmlrpc(self):
+        for partner in (self.guarded, self.free):
             with self.assertRaises(Fault) as caught:
-                self._unlink(user, self.guarded.ids)
-            self.assertIn("cannot be deleted", caught.exception.faultString)
-            self.assertIn(
-                "RPC Customer: 1 leads/opportunities", caught.exception.faultString
-            )
-            self.assertTrue(self.guarded.exists())
+                self._unlink(self.salesman, partner.ids)
+            self.assertIn("Only Data Managers can delete", caught.exception.faultString)
+            self.assertTrue(partner.exists())
 
     def test_batch_through_xmlrpc_deletes_nothing(self):
         with self.assertRaises(Fault):

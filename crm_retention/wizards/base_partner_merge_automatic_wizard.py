@@ -1,6 +1,9 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
+from odoo.exceptions import AccessError
+
+from ..models.history import DATA_MANAGER
 
 
 class BasePartnerMergeAutomaticWizard(models.TransientModel):
@@ -17,4 +20,18 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             BasePartnerMergeAutomaticWizard, self.with_context(active_test=False)
         )._update_reference_fields_generic(
             referenced_model, src_records, dst_record, additional_update_records
+        )
+
+    def _merge(self, partner_ids, dst_partner=None, extra_checks=True):
+        # Merging deletes the merged contacts: a Data Manager's right. Checked
+        # first, so that nothing is merged when it is refused.
+        if not (self.env.is_superuser() or self.env.user.has_group(DATA_MANAGER)):
+            raise AccessError(
+                self.env._(
+                    "Only Data Managers can merge contacts: merging deletes the "
+                    "merged ones. Ask a Data Manager."
+                )
+            )
+        return super()._merge(
+            partner_ids, dst_partner=dst_partner, extra_checks=extra_checks
         )

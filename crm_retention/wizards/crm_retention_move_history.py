@@ -3,8 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..models.history import HUMAN_MESSAGE_TYPES
-from ..models.mail_activity import DATA_MANAGER
+from ..models.history import DATA_MANAGER, HUMAN_MESSAGE_TYPES
 
 
 class CrmRetentionMoveHistory(models.TransientModel):

@@ -1,0 +1,9 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+
+def uninstall_hook(env):
+    """Give the other modules' delete and export rights back as they were."""
+    env["ir.model.access"]._crm_retention_restore_unlink()
+    env["res.users"]._crm_retention_apply_export_restriction(restrict=False)
+    env["ir.model.fields"]._crm_retention_apply_sensitive_fields(names=())

@@ -1,0 +1,35 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class CrmRetentionDeletionLog(models.Model):
+    _name = "crm.retention.deletion.log"
+    _description = "Deleted CRM record"
+    _order = "create_date desc, id desc"
+    _rec_name = "name"
+
+    res_model = fields.Char(string="Model", required=True, readonly=True, index=True)
+    res_model_name = fields.Char(string="Document Type", readonly=True)
+    res_id = fields.Integer(string="Record ID", readonly=True)
+    name = fields.Char(readonly=True)
+    create_uid = fields.Many2one(string="Deleted By", readonly=True)
+    create_date = fields.Datetime(string="Deleted On", readonly=True)
+
+    @api.model
+    def _log_deletion(self, records):
+        """One line per deleted record, written in one go."""
+        if not records:
+            return self.browse()
+        model_name = self.env["ir.model"]._get(records._name).name
+        return self.sudo().create(
+            [
+                {
+                    "res_model": records._name,
+                    "res_model_name": model_name,
+                    "res_id": record.id,
+                    "name": record.display_name,
+                }
+                for record in records.sudo()
+            ]
+        )
