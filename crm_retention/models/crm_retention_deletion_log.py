@@ -13,8 +13,6 @@ class CrmRetentionDeletionLog(models.Model):
     res_model_name = fields.Char(string="Document Type", readonly=True)
     res_id = fields.Integer(string="Record ID", readonly=True)
     name = fields.Char(readonly=True)
-    create_uid = fields.Many2one(string="Deleted By", readonly=True)
-    create_date = fields.Datetime(string="Deleted On", readonly=True)
 
     @api.model
     def _log_deletion(self, records):

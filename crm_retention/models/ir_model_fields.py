@@ -4,6 +4,7 @@ import json
 
 from odoo import api, models
 from odoo.exceptions import AccessError
+from odoo.osv import expression
 
 SENSITIVE_MODELS = ("res.partner", "crm.lead")
 SENSITIVE_PARAM = "crm_retention.sensitive_fields"
@@ -78,3 +79,51 @@ class IrModelFields(models.Model):
                     field.groups = None
         # Views and fields_get are cached with the fields a user may read.
         self.env.registry.clear_cache("default", "templates")
+
+
+def check_sensitive_field_access(records, operation, field_names, check):
+    """Sensitive fields are hidden from users without the group, but they
+    may still be written (a new contact's phone number, the values copied
+    by Odoo's duplicate, merge and convert flows): the group is enforced on
+    reading only. ``check`` is the model's original check."""
+    if operation == "read" or records.env.su or not field_names:
+        return check(operation, field_names)
+    fields = records._fields
+    others = [
+        name
+        for name in field_names
+        if not (name in fields and fields[name].groups == SENSITIVE_GROUP)
+    ]
+    check(operation, others)
+    return field_names
+
+
+def copy_data_without_hidden(records, copy_data, default):
+    """Odoo's Duplicate reads every copied field: for a user who may not
+    read a sensitive field, the copy leaves it empty instead of failing."""
+    env = records.env
+    fields = records._fields
+    hidden = {
+        name
+        for name, field in fields.items()
+        if field.groups == SENSITIVE_GROUP and not field.is_accessible(env)
+    }
+    if not hidden:
+        return copy_data(records, default)
+    vals_list = copy_data(records.sudo(), default)
+    return [{k: v for k, v in vals.items() if k not in hidden} for vals in vals_list]
+
+
+def display_name_domain(records, operator, value, search_display_name):
+    """Searching records by name also searches fields such as the email of
+    contacts: leave out the sensitive ones the user may not read."""
+    env = records.env
+    fields = records._fields
+    names = records._rec_names_search or []
+    visible = [name for name in names if fields[name.split(".")[0]].is_accessible(env)]
+    if visible == list(names):
+        return search_display_name(operator, value)
+    domains = [[(name, operator, value)] for name in visible]
+    if operator in expression.NEGATIVE_TERM_OPERATORS:
+        return expression.AND(domains)
+    return expression.OR(domains)

@@ -12,6 +12,11 @@ from .history import (
     check_delete_right,
     format_guarded,
 )
+from .ir_model_fields import (
+    check_sensitive_field_access,
+    copy_data_without_hidden,
+    display_name_domain,
+)
 
 
 class ResPartner(models.Model):
@@ -83,6 +88,25 @@ class ResPartner(models.Model):
     def action_make_current(self):
         self.filtered("is_former").write({"is_former": False})
         return True
+
+    def copy_data(self, default=None):
+        return copy_data_without_hidden(
+            self,
+            lambda records, default: super(ResPartner, records).copy_data(default),
+            default,
+        )
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        domain = display_name_domain(
+            self, operator, value, super()._search_display_name
+        )
+        return domain
+
+    def check_field_access_rights(self, operation, field_names):
+        return check_sensitive_field_access(
+            self, operation, field_names, super().check_field_access_rights
+        )
 
     def action_view_activity_history(self):
         return self.env["mail.activity"].action_open_history(self)

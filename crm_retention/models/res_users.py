@@ -110,14 +110,19 @@ class ResUsers(models.Model):
         export = self.env.ref("base.group_allow_export").sudo()
         template = self.env.ref("base.default_user", raise_if_not_found=False)
         internal = self.env.ref("base.group_user").sudo()
+        users = self.sudo().with_context(active_test=False)
         if restrict:
-            managers = self.env.ref(DATA_MANAGER).sudo().users
-            others = export.users - managers
-            export.write({"users": [Command.unlink(user.id) for user in others]})
+            others = users.search(
+                [
+                    ("groups_id", "in", export.ids),
+                    ("groups_id", "not in", self.env.ref(DATA_MANAGER).ids),
+                ]
+            )
+            others.write({"groups_id": [Command.unlink(export.id)]})
             if template:
                 template.sudo().write({"groups_id": [Command.unlink(export.id)]})
         else:
-            users = internal.with_context(active_test=False).users
-            export.write({"users": [Command.link(user.id) for user in users]})
+            employees = users.search([("groups_id", "in", internal.ids)])
+            employees.write({"groups_id": [Command.link(export.id)]})
             if template:
                 template.sudo().write({"groups_id": [Command.link(export.id)]})

@@ -133,7 +133,7 @@ class TestActivityHistory(RetentionCase):
         done = self.schedule(lead)
         done.action_feedback()
         planned = self.schedule(lead)
-        lead.with_user(self.sales_admin).unlink()
+        lead.with_user(self.data_manager).unlink()
         self.assertFalse((done | planned).exists())
 
     # Archiving keeps activities

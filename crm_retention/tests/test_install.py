@@ -11,11 +11,12 @@ class TestInstall(RetentionCase):
         self.assertNotIn(self.salesman, group.users)
         self.assertNotIn(self.salesman_all, group.users)
 
-    def test_sales_admin_is_data_manager(self):
-        """Sales Administrators manage the CRM, so they get Data Manager."""
-        self.assertTrue(
-            self.sales_admin.has_group("crm_retention.crm_retention_group_manager")
-        )
-        self.assertFalse(
-            self.salesman.has_group("crm_retention.crm_retention_group_manager")
-        )
+    def test_sales_admin_is_not_data_manager(self):
+        """Odoo's template makes every new user a Sales Administrator: the
+        right to delete is given on purpose, not through that group."""
+        group = "crm_retention.crm_retention_group_manager"
+        self.assertFalse(self.sales_admin.has_group(group))
+        self.assertFalse(self.salesman.has_group(group))
+        self.assertTrue(self.env.ref("base.user_admin").has_group(group))
+        newcomer = self.env["res.users"].create({"name": "Newcomer", "login": "rt_new"})
+        self.assertFalse(newcomer.has_group(group))

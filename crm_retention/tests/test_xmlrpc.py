@@ -22,7 +22,8 @@ class TestXmlRpcGuard(HttpCase):
             cls.env,
             login="rt_rpc_manager",
             password="rt_rpc_manager",
-            groups="sales_team.group_sale_manager,base.group_partner_manager",
+            groups="sales_team.group_sale_manager,base.group_partner_manager,"
+            "crm_retention.crm_retention_group_manager",
         )
         Partner = cls.env["res.partner"]
         cls.guarded = Partner.create({"name": "RPC Customer"})

@@ -1,0 +1,481 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import csv
+from pathlib import Path
+
+from odoo.exceptions import AccessError, UserError
+from odoo.modules.module import get_module_path
+from odoo.tests import Form, new_test_user
+
+from ..hooks import uninstall_hook
+from .common import RetentionCase
+
+OK, DENIED, CANCELLED = "ok", "denied", "cancelled"
+OPERATIONS = ("read", "write", "create", "unlink", "export", "sensitive")
+SENSITIVE = {"res.partner": "phone", "crm.lead": "expected_revenue"}
+
+# role: {model: outcome of each operation in OPERATIONS}; None: not tested.
+# Export is restricted to Data Managers (the default setting); the fields
+# of SENSITIVE are marked sensitive.
+MATRIX = {
+    "portal": {
+        "res.partner": (DENIED,) * 6,
+        "crm.lead": (DENIED,) * 6,
+        "mail.activity": (DENIED, DENIED, DENIED, DENIED, DENIED, None),
+    },
+    "internal": {
+        "res.partner": (OK, DENIED, DENIED, DENIED, DENIED, DENIED),
+        "crm.lead": (DENIED,) * 6,
+        # Odoo: activities of documents one cannot write are not readable.
+        "mail.activity": (DENIED, DENIED, DENIED, DENIED, DENIED, None),
+    },
+    "salesman_own": {
+        "res.partner": (OK, OK, OK, DENIED, DENIED, DENIED),
+        "crm.lead": (OK, OK, OK, DENIED, DENIED, DENIED),
+        "mail.activity": (OK, OK, OK, CANCELLED, DENIED, None),
+    },
+    "salesman_all": {
+        "res.partner": (OK, OK, OK, DENIED, DENIED, DENIED),
+        "crm.lead": (OK, OK, OK, DENIED, DENIED, DENIED),
+        "mail.activity": (OK, OK, OK, CANCELLED, DENIED, None),
+    },
+    # Sales Administrators are not Data Managers (see the README).
+    "sales_admin": {
+        "res.partner": (OK, OK, OK, DENIED, DENIED, DENIED),
+        "crm.lead": (OK, OK, OK, DENIED, DENIED, DENIED),
+        "mail.activity": (OK, OK, OK, CANCELLED, DENIED, None),
+    },
+    "data_manager": {
+        "res.partner": (OK,) * 6,
+        "crm.lead": (OK,) * 6,
+        "mail.activity": (OK, OK, OK, OK, OK, None),
+    },
+    "admin": {
+        "res.partner": (OK,) * 6,
+        "crm.lead": (OK,) * 6,
+        "mail.activity": (OK, OK, OK, OK, OK, None),
+    },
+}
+
+
+class AccessCase(RetentionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal = new_test_user(
+            cls.env, login="rt_portal_user", groups="base.group_portal"
+        )
+        cls.internal = new_test_user(
+            cls.env, login="rt_internal", groups="base.group_user"
+        )
+        cls.admin = cls.env.ref("base.user_admin")
+        cls.roles = {
+            "portal": cls.portal,
+            "internal": cls.internal,
+            "salesman_own": cls.salesman,
+            "salesman_all": cls.salesman_all,
+            "sales_admin": cls.sales_admin,
+            "data_manager": cls.data_manager,
+            "admin": cls.admin,
+        }
+        fields = cls.env["ir.model.fields"].search(
+            [
+                "|",
+                "&",
+                ("model", "=", "res.partner"),
+                ("name", "=", "phone"),
+                "&",
+                ("model", "=", "crm.lead"),
+                ("name", "=", "expected_revenue"),
+            ]
+        )
+        cls.env["ir.model.fields"].with_user(
+            cls.admin
+        )._crm_retention_set_sensitive_fields(fields)
+        # The registry's field objects outlive the test transaction.
+        cls.addClassCleanup(
+            cls.env["ir.model.fields"]._crm_retention_apply_sensitive_fields, ()
+        )
+
+    def _records(self):
+        """A fresh record of each model, without history, owned by the
+        salesperson, so that every role finds it where Odoo lets it."""
+        partner = self.env["res.partner"].create(
+            {"name": "Matrix Customer", "phone": "+32 2 555 01 01"}
+        )
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Matrix Deal",
+                "user_id": self.salesman.id,
+                "expected_revenue": 5000,
+            }
+        )
+        activity = self.schedule(
+            self.env["res.partner"].create({"name": "Matrix Host"})
+        )
+        return {"res.partner": partner, "crm.lead": lead, "mail.activity": activity}
+
+    _last_error = ""
+
+    def _try(self, record, operation, user):
+        """Run one operation as user, then undo it; return OK, DENIED or
+        CANCELLED."""
+        try:
+            with self.cr.savepoint():
+                raise _Undo(self._run(record.with_user(user), operation))
+        except _Undo as undo:
+            outcome = undo.outcome
+        except (AccessError, UserError) as error:
+            self._last_error = str(error).splitlines()[0]
+            outcome = DENIED
+        self.env.invalidate_all()
+        return outcome
+
+    def _run(self, record, operation):
+        if operation == "read":
+            record.read(["display_name"])
+        elif operation == "write":
+            field = "summary" if record._name == "mail.activity" else "name"
+            record.write({field: "Changed"})
+        elif operation == "create":
+            # Odoo's Duplicate: it copies the sensitive field too.
+            record.copy()
+        elif operation == "export":
+            record.export_data(["id"])
+        elif operation == "sensitive":
+            record.read([SENSITIVE[record._name]])
+        elif operation == "unlink":
+            record.unlink()
+            still = record.sudo().exists()
+            if still:
+                return CANCELLED if not still.active else DENIED
+        return OK
+
+
+class _Undo(Exception):
+    def __init__(self, outcome):
+        super().__init__(outcome)
+        self.outcome = outcome
+
+
+class TestAccessMatrix(AccessCase):
+    def test_matrix_orm(self):
+        records = self._records()
+        mismatches = []
+        for role, models in MATRIX.items():
+            for model, outcomes in models.items():
+                for operation, expected in zip(OPERATIONS, outcomes, strict=True):
+                    if expected is None:
+                        continue
+                    outcome = self._try(records[model], operation, self.roles[role])
+                    if outcome != expected:
+                        mismatches.append(
+                            f"{role} {model} {operation}: {outcome}, not {expected}"
+                            f" ({self._last_error})"
+                        )
+                    self.assertTrue(records[model].exists(), "savepoint rolled back")
+        self.assertEqual(mismatches, [], "\n".join(mismatches))
+
+    def test_web_client_hides_delete(self):
+        for model in ("res.partner", "crm.lead", "mail.activity"):
+            Model = self.env[model]
+            self.assertFalse(
+                Model.with_user(self.salesman).has_access("unlink"), f"{model} salesman"
+            )
+            self.assertTrue(
+                Model.with_user(self.data_manager).has_access("unlink"),
+                f"{model} manager",
+            )
+
+    def test_denial_names_what_is_needed(self):
+        partner = self._records()["res.partner"]
+        with self.assertRaisesRegex(
+            AccessError, "Only Data Managers can delete Contact"
+        ):
+            partner.with_user(self.salesman).unlink()
+        self.assertTrue(partner.exists())
+
+    def test_rights_of_other_modules_do_not_reopen_delete(self):
+        """An access rule of another module granting delete to salespeople:
+        the check in code still refuses."""
+        self.env["ir.model.access"].create(
+            {
+                "name": "another module grants delete",
+                "model_id": self.env.ref("base.model_res_partner").id,
+                "group_id": self.env.ref("sales_team.group_sale_salesman").id,
+                "perm_read": True,
+                "perm_unlink": True,
+            }
+        )
+        partner = self._records()["res.partner"]
+        self.assertTrue(partner.with_user(self.salesman).has_access("unlink"))
+        with self.assertRaisesRegex(AccessError, "Only Data Managers"):
+            partner.with_user(self.salesman).unlink()
+        self.assertTrue(partner.exists())
+
+    def test_deletions_are_logged(self):
+        records = self._records()
+        names = {model: record.display_name for model, record in records.items()}
+        for record in records.values():
+            record.with_user(self.data_manager).unlink()
+        log = self.env["crm.retention.deletion.log"].search(
+            [("res_id", "in", [r.id for r in records.values()])]
+        )
+        self.assertEqual(
+            {(line.res_model, line.name) for line in log},
+            {(model, name) for model, name in names.items()},
+        )
+        self.assertEqual(log.create_uid, self.data_manager)
+        with self.assertRaises(AccessError):
+            log.with_user(self.salesman_all).read(["name"])
+
+
+class TestUninstallRestoresRights(AccessCase):
+    def _declared_unlink_rights(self):
+        """{access rule xmlid: perm_unlink} as the other modules' CSV files
+        declare them, for the guarded models."""
+        declared = {}
+        data = self.env["ir.model.data"].search(
+            [
+                ("model", "=", "ir.model.access"),
+                ("module", "!=", "crm_retention"),
+                (
+                    "res_id",
+                    "in",
+                    self.env["ir.model.access"]
+                    .search(
+                        [
+                            (
+                                "model_id.model",
+                                "in",
+                                ("res.partner", "crm.lead", "mail.activity"),
+                            )
+                        ]
+                    )
+                    .ids,
+                ),
+            ]
+        )
+        for module in set(data.mapped("module")):
+            path = Path(get_module_path(module)) / "security" / "ir.model.access.csv"
+            if not path.exists():
+                continue
+            with path.open() as f:
+                for row in csv.DictReader(f):
+                    xmlid = row["id"] if "." in row["id"] else f"{module}.{row['id']}"
+                    declared[xmlid] = row["perm_unlink"] == "1"
+        return {
+            f"{d.module}.{d.name}": declared[f"{d.module}.{d.name}"]
+            for d in data
+            if f"{d.module}.{d.name}" in declared
+        }
+
+    def test_uninstall_hook_restores_rights_exactly(self):
+        declared = self._declared_unlink_rights()
+        partner_manager = "base.access_res_partner_group_partner_manager"
+        activity_user = "mail.access_mail_activity_user"
+        self.assertTrue(declared[partner_manager])
+        self.assertTrue(declared[activity_user])
+        # Installed: revoked.
+        self.assertFalse(self.env.ref(partner_manager).perm_unlink)
+        self.assertFalse(self.env.ref(activity_user).perm_unlink)
+        before = {
+            xmlid: {
+                f: self.env.ref(xmlid)[f]
+                for f in ("perm_read", "perm_write", "perm_create")
+            }
+            for xmlid in declared
+        }
+        uninstall_hook(self.env)
+        for xmlid, perm_unlink in declared.items():
+            rule = self.env.ref(xmlid)
+            self.assertEqual(rule.perm_unlink, perm_unlink, xmlid)
+            for field, value in before[xmlid].items():
+                self.assertEqual(rule[field], value, f"{xmlid} {field}")
+        # Odoo's default for export comes back too.
+        self.assertTrue(self.salesman.has_group("base.group_allow_export"))
+        self.assertIn(
+            self.env.ref("base.group_allow_export"),
+            self.env.ref("base.default_user").groups_id,
+        )
+
+    def test_revoke_is_idempotent(self):
+        rule = self.env.ref("base.access_res_partner_group_partner_manager")
+        rule.perm_unlink = True  # as after an update of base
+        self.env["ir.model.access"]._crm_retention_revoke_unlink()
+        self.env["ir.model.access"]._crm_retention_revoke_unlink()
+        self.assertFalse(rule.perm_unlink)
+        self.env["ir.model.access"]._crm_retention_restore_unlink()
+        self.assertTrue(rule.perm_unlink)
+
+
+class TestExportControl(AccessCase):
+    def _set_restrict(self, value):
+        settings = Form(self.env["res.config.settings"].with_user(self.admin))
+        settings.crm_retention_restrict_export = value
+        settings.save().execute()
+
+    def test_only_data_managers_export_by_default(self):
+        partner = self._records()["res.partner"]
+        with self.assertRaises(UserError):
+            partner.with_user(self.salesman_all).export_data(["name"])
+        self.assertEqual(
+            partner.with_user(self.data_manager).export_data(["name"])["datas"],
+            [["Matrix Customer"]],
+        )
+        newcomer = new_test_user(
+            self.env, login="rt_newcomer", groups="base.group_user"
+        )
+        self.assertFalse(newcomer.has_group("base.group_allow_export"))
+
+    def test_setting_off_restores_odoo_default(self):
+        self._set_restrict(False)
+        partner = self._records()["res.partner"]
+        self.assertEqual(
+            partner.with_user(self.salesman_all).export_data(["name"])["datas"],
+            [["Matrix Customer"]],
+        )
+        newcomer = self.env["res.users"].create(
+            {"name": "Newcomer", "login": "rt_new2"}
+        )
+        self.assertTrue(newcomer.has_group("base.group_allow_export"))
+        self._set_restrict(True)
+        self.assertFalse(self.salesman_all.has_group("base.group_allow_export"))
+        self.assertFalse(newcomer.has_group("base.group_allow_export"))
+        self.assertTrue(self.data_manager.has_group("base.group_allow_export"))
+
+
+class TestSensitiveFields(AccessCase):
+    def test_hidden_from_views_fields_get_and_search(self):
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        self.assertNotIn("phone", Partner.fields_get())
+        arch = Partner.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertNotIn('name="phone"', arch)
+        with self.assertRaises(AccessError):
+            Partner.search([("phone", "=", "+32 2 555 01 01")])
+        partner = self._records()["res.partner"].with_user(self.salesman)
+        self.assertNotIn("phone", partner.read()[0])
+        # Data Managers see it.
+        self.assertIn(
+            "phone", self.env["res.partner"].with_user(self.data_manager).fields_get()
+        )
+        self.assertEqual(
+            partner.with_user(self.data_manager).read(["phone"])[0]["phone"],
+            "+32 2 555 01 01",
+        )
+
+    def test_export_refuses_sensitive_fields(self):
+        self.env["res.users"]._crm_retention_apply_export_restriction(restrict=False)
+        partner = self._records()["res.partner"].with_user(self.salesman)
+        self.assertTrue(partner.export_data(["name"])["datas"])
+        with self.assertRaises(AccessError):
+            partner.export_data(["phone"])
+
+    def test_unmark_and_restart(self):
+        IrModelFields = self.env["ir.model.fields"].with_user(self.admin)
+        partner = self._records()["res.partner"]
+        IrModelFields._crm_retention_set_sensitive_fields(IrModelFields.browse())
+        self.assertEqual(
+            partner.with_user(self.salesman).read(["phone"])[0]["phone"],
+            "+32 2 555 01 01",
+        )
+        # A server start (or another worker) applies the stored marks again.
+        email = IrModelFields.search(
+            [("model", "=", "res.partner"), ("name", "=", "email")]
+        )
+        IrModelFields._crm_retention_set_sensitive_fields(email)
+        self.env["res.partner"]._fields["email"].groups = None
+        self.env["ir.model.fields"]._register_hook()
+        with self.assertRaises(AccessError):
+            partner.with_user(self.salesman).read(["email"])
+
+    def test_only_admins_choose(self):
+        with self.assertRaises(AccessError):
+            self.env["ir.model.fields"].with_user(
+                self.data_manager
+            )._crm_retention_set_sensitive_fields(self.env["ir.model.fields"].browse())
+
+    def test_name_search_without_sensitive_email(self):
+        email = self.env["ir.model.fields"].search(
+            [("model", "=", "res.partner"), ("name", "=", "email")]
+        )
+        self.env["ir.model.fields"].with_user(
+            self.admin
+        )._crm_retention_set_sensitive_fields(email)
+        partner = self.env["res.partner"].create(
+            {"name": "Hidden Mail Ltd", "email": "secret@example.com"}
+        )
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        self.assertIn(partner.id, [r[0] for r in Partner.name_search("Hidden Mail")])
+        self.assertNotIn(partner.id, [r[0] for r in Partner.name_search("secret@")])
+        manager = self.env["res.partner"].with_user(self.data_manager)
+        self.assertIn(partner.id, [r[0] for r in manager.name_search("secret@")])
+
+
+class TestFlowsAsSalesperson(AccessCase):
+    def test_merge_opportunities(self):
+        Lead = self.env["crm.lead"].with_user(self.salesman)
+        first = Lead.create(
+            {"name": "Deal A", "type": "opportunity", "user_id": self.salesman.id}
+        )
+        second = Lead.create(
+            {"name": "Deal B", "type": "opportunity", "user_id": self.salesman.id}
+        )
+        done = self.schedule(second)
+        done.action_feedback()
+        merged = (first | second).merge_opportunity()
+        self.assertEqual(len((first | second).exists()), 1)
+        self.assertEqual(done.res_id, merged.id, "done activity moved to the kept one")
+
+    def test_convert_lead_merging_duplicates(self):
+        Lead = self.env["crm.lead"].with_user(self.salesman)
+        customer = self.env["res.partner"].create({"name": "Convert Co"})
+        lead = Lead.create(
+            {
+                "name": "Convert me",
+                "type": "lead",
+                "partner_id": customer.id,
+                "user_id": self.salesman.id,
+            }
+        )
+        dup = Lead.create(
+            {
+                "name": "Convert dup",
+                "type": "opportunity",
+                "partner_id": customer.id,
+                "user_id": self.salesman.id,
+            }
+        )
+        wizard = Form(
+            self.env["crm.lead2opportunity.partner"]
+            .with_user(self.salesman)
+            .with_context(
+                active_model="crm.lead", active_id=lead.id, active_ids=lead.ids
+            )
+        )
+        wizard.name = "merge"
+        wizard.save().action_apply()
+        self.assertEqual(len((lead | dup).exists()), 1)
+        self.assertEqual((lead | dup).exists().type, "opportunity")
+
+    def test_cancel_activity(self):
+        activity = self.schedule(self.env["res.partner"].create({"name": "Cancel Co"}))
+        activity.with_user(self.salesman).unlink()
+        self.assertEqual(activity.history_state, "cancelled")
+
+    def test_merge_contacts_is_for_data_managers(self):
+        Partner = self.env["res.partner"]
+        kept, dup = Partner.create([{"name": "Merge Co"}, {"name": "Merge Co"}])
+        contact_manager = new_test_user(
+            self.env,
+            login="rt_contact_manager",
+            groups="sales_team.group_sale_salesman,base.group_partner_manager",
+        )
+        wizard = self.env["base.partner.merge.automatic.wizard"].with_user(
+            contact_manager
+        )
+        with self.assertRaisesRegex(AccessError, "Only Data Managers can merge"):
+            wizard.create({})._merge((kept | dup).ids, kept)
+        self.assertEqual((kept | dup).exists(), kept | dup)
+        wizard.with_user(self.admin).create({})._merge((kept | dup).ids, kept)
+        self.assertEqual((kept | dup).exists(), kept)
