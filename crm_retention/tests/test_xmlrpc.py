@@ -59,3 +59,92 @@ class TestXmlRpcGuard(HttpCase):
     def test_free_partner_through_xmlrpc(self):
         self.assertTrue(self._unlink(self.manager, self.free.ids))
         self.assertFalse(self.free.exists())
+
+
+@tagged("post_install", "-at_install")
+class TestXmlRpcMatrix(HttpCase):
+    """The access matrix, through real XML-RPC calls to the test server."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        phone = cls.env["ir.model.fields"].search(
+            [("model", "=", "res.partner"), ("name", "=", "phone")]
+        )
+        cls.env["ir.model.fields"].with_user(
+            cls.env.ref("base.user_admin")
+        )._crm_retention_set_sensitive_fields(phone)
+        cls.addClassCleanup(
+            cls.env["ir.model.fields"]._crm_retention_apply_sensitive_fields, ()
+        )
+        groups = {
+            "portal": "base.group_portal",
+            "internal": "base.group_user",
+            "salesman": "sales_team.group_sale_salesman",
+            "sales_admin": "sales_team.group_sale_manager",
+            "data_manager": "sales_team.group_sale_salesman_all_leads,"
+            "crm_retention.crm_retention_group_manager",
+        }
+        cls.users = {
+            role: new_test_user(
+                cls.env, login=f"rt_rpc_{role}", password=f"rt_rpc_{role}", groups=group
+            )
+            for role, group in groups.items()
+        }
+        cls.partner = cls.env["res.partner"].create(
+            {"name": "RPC Matrix", "phone": "+32 2 555 02 02"}
+        )
+
+    def _call(self, role, method, *args):
+        user = self.users[role]
+        return self.xmlrpc_object.execute(
+            self.env.cr.dbname, user.id, f"rt_rpc_{role}", "res.partner", method, *args
+        )
+
+    def _rpc_outcome(self, role, method, *args):
+        try:
+            self._call(role, method, *args)
+        except Fault as fault:
+            return "denied: " + fault.faultString.splitlines()[0]
+        return "ok"
+
+    def test_matrix_xmlrpc(self):
+        ids = self.partner.ids
+        expected = {
+            # role: (read, export, sensitive read, unlink)
+            "portal": ("denied", "denied", "denied", "denied"),
+            "internal": ("ok", "denied", "denied", "denied"),
+            "salesman": ("ok", "denied", "denied", "denied"),
+            "sales_admin": ("ok", "denied", "denied", "denied"),
+            "data_manager": ("ok", "ok", "ok", "ok"),
+        }
+        for role, outcomes in expected.items():
+            got = (
+                self._rpc_outcome(role, "read", ids, ["name"]),
+                self._rpc_outcome(role, "export_data", ids, ["name"]),
+                self._rpc_outcome(role, "read", ids, ["phone"]),
+                self._rpc_outcome(role, "unlink", ids),
+            )
+            for operation, want, outcome in zip(
+                ("read", "export", "sensitive", "unlink"), outcomes, got, strict=True
+            ):
+                self.assertTrue(
+                    outcome.startswith(want),
+                    f"{role} {operation}: {outcome}, not {want}",
+                )
+        self.assertFalse(self.partner.exists(), "the Data Manager deleted it, last")
+
+    def test_denials_name_what_is_needed(self):
+        self.assertIn(
+            "Only Data Managers can delete",
+            self._rpc_outcome("salesman", "unlink", self.partner.ids),
+        )
+        self.assertIn(
+            'fields "phone"',
+            self._rpc_outcome("salesman", "read", self.partner.ids, ["phone"]),
+        )
+        self.assertIn(
+            "rights to export",
+            self._rpc_outcome("salesman", "export_data", self.partner.ids, ["name"]),
+        )
+        self.assertTrue(self.partner.exists())
