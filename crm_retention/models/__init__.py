@@ -7,6 +7,7 @@ from . import mail_activity_mixin
 from . import mail_activity_type
 from . import res_users
 from . import crm_lead
+from . import crm_team
 from . import ir_model_access
 from . import ir_model_fields
 from . import crm_retention_deletion_log

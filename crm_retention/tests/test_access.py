@@ -479,3 +479,28 @@ class TestFlowsAsSalesperson(AccessCase):
         self.assertEqual((kept | dup).exists(), kept | dup)
         wizard.with_user(self.admin).create({})._merge((kept | dup).ids, kept)
         self.assertEqual((kept | dup).exists(), kept)
+
+    def test_lead_assignment_merges_duplicates(self):
+        """Odoo's 'Assign leads' by a Sales Administrator merges duplicate
+        leads and deletes the merged ones: it keeps working."""
+        team = self.env["crm.team"].create(
+            {"name": "Assignment Team", "assignment_max": 30, "assignment_domain": "[]"}
+        )
+        self.env["crm.team.member"].create(
+            {"crm_team_id": team.id, "user_id": self.salesman.id, "assignment_max": 30}
+        )
+        leads = self.env["crm.lead"].create(
+            [
+                {
+                    "name": f"Dup {i}",
+                    "email_from": "dup@example.com",
+                    "type": "lead",
+                    "team_id": False,
+                    "user_id": False,
+                }
+                for i in range(2)
+            ]
+        )
+        team.with_user(self.sales_admin)._action_assign_leads(creation_delta_days=0)
+        self.assertEqual(len(leads.exists()), 1, "the duplicate was merged and deleted")
+        self.assertEqual(leads.exists().team_id, team)
