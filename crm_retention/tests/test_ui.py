@@ -46,3 +46,24 @@ class TestUi(HttpCase):
             self.env.ref("crm_retention.former_reason_switched_supplier"),
         )
         self.assertEqual(self.partner.former_user_id, self.salesman)
+
+    def test_no_delete_tour(self):
+        """A salesperson's contact list: no Delete, no Export, no phone
+        column when the phone is sensitive."""
+        self.env["res.partner"].create(
+            {"name": "Tour Customer", "phone": "+32 2 555 03 03"}
+        )
+        phone = self.env["ir.model.fields"].search(
+            [("model", "=", "res.partner"), ("name", "=", "phone")]
+        )
+        self.env["ir.model.fields"].with_user(
+            self.env.ref("base.user_admin")
+        )._crm_retention_set_sensitive_fields(phone)
+        self.addCleanup(
+            self.env["ir.model.fields"]._crm_retention_apply_sensitive_fields, ()
+        )
+        self.start_tour(
+            "/odoo/action-contacts.action_contacts?view_type=list",
+            "crm_retention_no_delete_tour",
+            login="rt_tour_salesman",
+        )
