@@ -1,6 +1,13 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import crm_retention_former_reason
+from . import crm_retention_definition_mixin
+from . import crm_retention_trait
+from . import crm_retention_dossier_action
+from . import crm_retention_assignment_mixin
+from . import crm_retention_trait_assignment
+from . import crm_retention_dossier_action_assignment
+from . import crm_retention_dossier_report
 from . import res_partner
 from . import mail_activity
 from . import mail_activity_mixin
@@ -9,5 +16,6 @@ from . import res_users
 from . import crm_lead
 from . import ir_model_access
 from . import ir_model_fields
+from . import ir_actions_server
 from . import crm_retention_deletion_log
 from . import res_config_settings
