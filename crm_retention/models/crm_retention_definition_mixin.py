@@ -60,5 +60,7 @@ class CrmRetentionDefinitionMixin(models.AbstractModel):
         if not current_only:
             assignments = assignments.with_context(active_test=False)
         fname = assignments._definition_field
-        groups = assignments._read_group([(fname, "in", self.ids)], [fname], ["__count"])
+        groups = assignments._read_group(
+            [(fname, "in", self.ids)], [fname], ["__count"]
+        )
         return {definition.id: count for definition, count in groups}

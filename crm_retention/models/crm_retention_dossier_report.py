@@ -18,9 +18,7 @@ class CrmRetentionDossierReport(models.Model):
         readonly=True,
     )
     partner_id = fields.Many2one(comodel_name="res.partner", readonly=True)
-    dossier_id = fields.Many2one(
-        comodel_name="res.partner", string="Dossier", readonly=True
-    )
+    dossier_id = fields.Many2one(comodel_name="res.partner", readonly=True)
     is_organisation = fields.Boolean(readonly=True)
     trait_id = fields.Many2one(comodel_name="crm.retention.trait", readonly=True)
     dossier_action_id = fields.Many2one(

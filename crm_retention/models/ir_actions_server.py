@@ -123,7 +123,9 @@ class IrActionsServer(models.Model):
         partners._crm_retention_apply_definitions(
             self.crm_retention_target,
             self.crm_retention_operation,
-            definitions=None if self.crm_retention_all else self._crm_retention_definitions(),
+            definitions=None
+            if self.crm_retention_all
+            else self._crm_retention_definitions(),
             scope=self.crm_retention_scope or "person",
             reason="workflow",
         )

@@ -256,7 +256,9 @@ class ResPartner(models.Model):
         if operation == "remove":
             return Assignment._crm_retention_remove(self, definitions, scope, reason)
         if definitions is None:
-            definitions = Assignment[Assignment._definition_field].search([])
+            definitions = Assignment[Assignment._definition_field].search(
+                [("active", "=", True)]
+            )
         return Assignment._crm_retention_add(self, definitions, scope, date_end)
 
     def _crm_retention_former_vals(self, vals):

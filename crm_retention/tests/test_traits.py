@@ -27,10 +27,14 @@ class TestTraitDefinitions(TraitCase):
         self.assertEqual(self.vip.assignment_count, 2)
         self.vip.with_user(self.data_manager).action_archive()
         self.assertFalse(self.vip.active)
-        self.assertEqual(len(self.assignments(self.TraitAssignment._name, trait_id=self.vip)), 3)
+        self.assertEqual(
+            len(self.assignments(self.TraitAssignment._name, trait_id=self.vip)), 3
+        )
 
     def test_dossier_action_in_use_cannot_be_deleted(self):
-        self.ActionAssignment.create({"partner_id": self.alice.id, "dossier_action_id": self.audit.id})
+        self.ActionAssignment.create(
+            {"partner_id": self.alice.id, "dossier_action_id": self.audit.id}
+        )
         with self.assertRaisesRegex(UserError, "used by 1 assignments"):
             self.audit.with_user(self.data_manager).unlink()
         self.promo.with_user(self.data_manager).unlink()
@@ -39,7 +43,9 @@ class TestTraitDefinitions(TraitCase):
     def test_only_data_managers_manage_definitions(self):
         for user in (self.salesman, self.sales_admin):
             with self.assertRaises(AccessError):
-                self.env["crm.retention.trait"].with_user(user).create({"name": "X", "code": "x"})
+                self.env["crm.retention.trait"].with_user(user).create(
+                    {"name": "X", "code": "x"}
+                )
             with self.assertRaises(AccessError):
                 self.vip.with_user(user).write({"name": "Changed"})
             with self.assertRaises(AccessError):
@@ -48,7 +54,9 @@ class TestTraitDefinitions(TraitCase):
             self.assertEqual(self.vip.with_user(user).name, "VIP")
         self.assertEqual(self.vip.name, "VIP")
         self.assertTrue(self.promo.exists())
-        with Form(self.env["crm.retention.dossier.action"].with_user(self.data_manager)) as form:
+        with Form(
+            self.env["crm.retention.dossier.action"].with_user(self.data_manager)
+        ) as form:
             form.name = "Renewal call"
             form.code = "renewal"
         self.assertEqual(form.record.code, "renewal")
@@ -61,7 +69,9 @@ class TestTraitAssignments(TraitCase):
         who removed it and when."""
         alice = self.alice.with_env(self.env)
         action = alice.action_crm_retention_add_traits()
-        wizard_form = Form(self.env[action["res_model"]].with_context(action["context"]))
+        wizard_form = Form(
+            self.env[action["res_model"]].with_context(**action["context"])
+        )
         wizard_form.trait_ids.add(self.newsletter)
         wizard_form.save().action_confirm()
         assignment = alice.crm_retention_trait_assignment_ids
@@ -97,11 +107,17 @@ class TestTraitAssignments(TraitCase):
             "dossier_action", "add", self.audit
         )
         self.assertEqual(
-            len(self.assignments(self.ActionAssignment._name, dossier_action_id=self.audit)),
+            len(
+                self.assignments(
+                    self.ActionAssignment._name, dossier_action_id=self.audit
+                )
+            ),
             1,
         )
         # Removed from Bob's tab: ended for the whole dossier.
-        self.bob.with_env(self.env).crm_retention_dossier_assignment_ids.action_crm_retention_remove()
+        self.bob.with_env(
+            self.env
+        ).crm_retention_dossier_assignment_ids.action_crm_retention_remove()
         self.assertFalse(self.alice.with_env(self.env).crm_retention_dossier_action_ids)
         self.assertFalse(assignment.active)
         self.assertEqual(assignment.removed_user_id, self.salesman)
@@ -114,8 +130,12 @@ class TestTraitAssignments(TraitCase):
                 for partner in (self.alice, self.alice, self.bob, self.company)
             ]
         )
-        other_trait = self.TraitAssignment.create({"partner_id": self.bob.id, "trait_id": self.vip.id})
-        outside = self.TraitAssignment.create({"partner_id": self.lone.id, "trait_id": self.newsletter.id})
+        other_trait = self.TraitAssignment.create(
+            {"partner_id": self.bob.id, "trait_id": self.vip.id}
+        )
+        outside = self.TraitAssignment.create(
+            {"partner_id": self.lone.id, "trait_id": self.newsletter.id}
+        )
         count = self.alice.with_user(self.salesman)._crm_retention_apply_definitions(
             "trait", "remove", self.newsletter, scope="dossier"
         )
@@ -126,15 +146,22 @@ class TestTraitAssignments(TraitCase):
         self.assertTrue(outside.active)
         # Person scope: only that person, all duplicates.
         self.TraitAssignment.create(
-            [{"partner_id": p.id, "trait_id": self.vip.id} for p in (self.alice, self.alice)]
+            [
+                {"partner_id": p.id, "trait_id": self.vip.id}
+                for p in (self.alice, self.alice)
+            ]
         )
         self.alice._crm_retention_apply_definitions("trait", "remove", self.vip)
         self.assertFalse(self.alice.crm_retention_trait_ids)
         self.assertEqual(self.bob.crm_retention_trait_ids, self.vip)
 
     def test_salesperson_cannot_really_delete(self):
-        assignment = self.TraitAssignment.create({"partner_id": self.alice.id, "trait_id": self.vip.id})
-        action = self.ActionAssignment.create({"partner_id": self.alice.id, "dossier_action_id": self.audit.id})
+        assignment = self.TraitAssignment.create(
+            {"partner_id": self.alice.id, "trait_id": self.vip.id}
+        )
+        action = self.ActionAssignment.create(
+            {"partner_id": self.alice.id, "dossier_action_id": self.audit.id}
+        )
         for user in (self.salesman, self.sales_admin):
             for record in (assignment, action):
                 with self.assertRaises(AccessError):
@@ -170,7 +197,9 @@ class TestTraitAssignments(TraitCase):
             self.alice.with_user(reader)._crm_retention_apply_definitions(
                 "trait", "add", self.vip
             )
-        self.TraitAssignment.create({"partner_id": self.alice.id, "trait_id": self.vip.id})
+        self.TraitAssignment.create(
+            {"partner_id": self.alice.id, "trait_id": self.vip.id}
+        )
         with self.assertRaises(AccessError):
             self.alice.with_user(reader)._crm_retention_apply_definitions(
                 "trait", "remove", self.vip
@@ -181,14 +210,32 @@ class TestTraitAssignments(TraitCase):
         today = fields.Date.context_today(self.TraitAssignment)
         expired, last_day, later = self.TraitAssignment.create(
             [
-                {"partner_id": self.alice.id, "trait_id": self.newsletter.id, "date_end": today - timedelta(days=1)},
-                {"partner_id": self.bob.id, "trait_id": self.newsletter.id, "date_end": today},
-                {"partner_id": self.lone.id, "trait_id": self.newsletter.id, "date_end": today + timedelta(days=700)},
+                {
+                    "partner_id": self.alice.id,
+                    "trait_id": self.newsletter.id,
+                    "date_end": today - timedelta(days=1),
+                },
+                {
+                    "partner_id": self.bob.id,
+                    "trait_id": self.newsletter.id,
+                    "date_end": today,
+                },
+                {
+                    "partner_id": self.lone.id,
+                    "trait_id": self.newsletter.id,
+                    "date_end": today + timedelta(days=700),
+                },
             ]
         )
-        no_end = self.TraitAssignment.create({"partner_id": self.company.id, "trait_id": self.vip.id})
+        no_end = self.TraitAssignment.create(
+            {"partner_id": self.company.id, "trait_id": self.vip.id}
+        )
         action = self.ActionAssignment.create(
-            {"partner_id": self.alice.id, "dossier_action_id": self.audit.id, "date_end": date(2000, 1, 1)}
+            {
+                "partner_id": self.alice.id,
+                "dossier_action_id": self.audit.id,
+                "date_end": date(2000, 1, 1),
+            }
         )
         cron = self.env.ref("crm_retention.crm_retention_assignment_cron_end_expired")
         cron.method_direct_trigger()
@@ -203,20 +250,22 @@ class TestTraitAssignments(TraitCase):
         """The list action adds and removes on the selected contacts."""
         partners = self.alice | self.lone
         wizard_form = Form(
-            self.env["crm.retention.trait.wizard"].with_user(self.salesman).with_context(
-                active_model="res.partner", active_ids=partners.ids
-            )
+            self.env["crm.retention.trait.wizard"]
+            .with_user(self.salesman)
+            .with_context(active_model="res.partner", active_ids=partners.ids)
         )
         wizard_form.trait_ids.add(self.vip)
         wizard_form.date_end = date(2030, 1, 1)
         wizard_form.save().action_confirm()
         self.assertEqual(self.alice.crm_retention_trait_ids, self.vip)
-        self.assertEqual(self.lone.crm_retention_trait_assignment_ids.date_end, date(2030, 1, 1))
+        self.assertEqual(
+            self.lone.crm_retention_trait_assignment_ids.date_end, date(2030, 1, 1)
+        )
         self.assertFalse(self.bob.crm_retention_trait_ids)
         wizard_form = Form(
-            self.env["crm.retention.trait.wizard"].with_user(self.salesman).with_context(
-                active_model="res.partner", active_ids=partners.ids
-            )
+            self.env["crm.retention.trait.wizard"]
+            .with_user(self.salesman)
+            .with_context(active_model="res.partner", active_ids=partners.ids)
         )
         wizard_form.operation = "remove"
         wizard = wizard_form.save()
@@ -233,7 +282,9 @@ class TestTraitSearch(TraitCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.alice._crm_retention_apply_definitions("trait", "add", cls.newsletter)
-        cls.bob._crm_retention_apply_definitions("trait", "add", cls.newsletter | cls.vip)
+        cls.bob._crm_retention_apply_definitions(
+            "trait", "add", cls.newsletter | cls.vip
+        )
         cls.bob._crm_retention_apply_definitions("trait", "remove", cls.newsletter)
         cls.company._crm_retention_apply_definitions("dossier_action", "add", cls.audit)
 
@@ -243,36 +294,75 @@ class TestTraitSearch(TraitCase):
 
     @users("rt_salesman")
     def test_search_traits(self):
-        self.assertEqual(self.search_ids([("crm_retention_trait_ids", "in", self.newsletter.ids)]), self.alice)
-        self.assertEqual(self.search_ids([("crm_retention_trait_ids", "=", self.vip.id)]), self.bob)
-        self.assertEqual(self.search_ids([("crm_retention_trait_ids.code", "=", "newsletter")]), self.alice)
-        self.assertEqual(self.search_ids([("crm_retention_trait_ids", "ilike", "newsl")]), self.alice)
         self.assertEqual(
-            self.search_ids([("crm_retention_trait_ids", "not in", self.newsletter.ids)]),
+            self.search_ids([("crm_retention_trait_ids", "in", self.newsletter.ids)]),
+            self.alice,
+        )
+        self.assertEqual(
+            self.search_ids([("crm_retention_trait_ids", "=", self.vip.id)]), self.bob
+        )
+        self.assertEqual(
+            self.search_ids([("crm_retention_trait_ids.code", "=", "newsletter")]),
+            self.alice,
+        )
+        self.assertEqual(
+            self.search_ids([("crm_retention_trait_ids", "ilike", "newsl")]), self.alice
+        )
+        self.assertEqual(
+            self.search_ids(
+                [("crm_retention_trait_ids", "not in", self.newsletter.ids)]
+            ),
             self.company | self.bob | self.lone,
         )
-        self.assertEqual(self.search_ids([("crm_retention_trait_ids", "!=", False)]), self.alice | self.bob)
-        self.assertEqual(self.search_ids([("crm_retention_trait_ids", "=", False)]), self.company | self.lone)
+        self.assertEqual(
+            self.search_ids([("crm_retention_trait_ids", "!=", False)]),
+            self.alice | self.bob,
+        )
+        self.assertEqual(
+            self.search_ids([("crm_retention_trait_ids", "=", False)]),
+            self.company | self.lone,
+        )
 
     @users("rt_salesman")
     def test_search_dossier_actions(self):
         dossier = self.company | self.alice | self.bob
-        self.assertEqual(self.search_ids([("crm_retention_dossier_action_ids", "in", self.audit.ids)]), dossier)
-        self.assertEqual(self.search_ids([("crm_retention_dossier_action_ids.code", "=", "audit")]), dossier)
-        self.assertEqual(self.search_ids([("crm_retention_dossier_action_ids", "=", False)]), self.lone)
-        self.assertEqual(self.search_ids([("crm_retention_dossier_action_ids", "not in", self.audit.ids)]), self.lone)
-        self.assertFalse(self.search_ids([("crm_retention_dossier_action_ids", "=", self.promo.id)]))
+        self.assertEqual(
+            self.search_ids(
+                [("crm_retention_dossier_action_ids", "in", self.audit.ids)]
+            ),
+            dossier,
+        )
+        self.assertEqual(
+            self.search_ids([("crm_retention_dossier_action_ids.code", "=", "audit")]),
+            dossier,
+        )
+        self.assertEqual(
+            self.search_ids([("crm_retention_dossier_action_ids", "=", False)]),
+            self.lone,
+        )
+        self.assertEqual(
+            self.search_ids(
+                [("crm_retention_dossier_action_ids", "not in", self.audit.ids)]
+            ),
+            self.lone,
+        )
+        self.assertFalse(
+            self.search_ids([("crm_retention_dossier_action_ids", "=", self.promo.id)])
+        )
 
     def test_search_view_filters_and_export(self):
         """The filters of the contacts' search view work, and the fields export."""
         partners = self.search_ids([("crm_retention_trait_ids", "!=", False)])
         exported = partners.export_data(["name", "crm_retention_trait_ids"])["datas"]
         self.assertEqual(
-            sorted(exported), [["Alice Trait", "Wants the newsletter"], ["Bob Trait", "VIP"]]
+            sorted(exported),
+            [["Alice Trait", "Wants the newsletter"], ["Bob Trait", "VIP"]],
         )
         view = self.env.ref("crm_retention.res_partner_view_search")
         self.assertIn("with_crm_traits", view.arch)
-        report = self.env["crm.retention.dossier.report"].search([("dossier_id", "=", self.company.id)])
+        report = self.env["crm.retention.dossier.report"].search(
+            [("dossier_id", "=", self.company.id)]
+        )
         self.assertEqual(
             sorted(report.mapped(lambda line: (line.kind, line.code, line.is_current))),
             [

@@ -12,7 +12,9 @@ class TestTraitServerAction(TraitCase):
         super().setUpClass()
         cls.lead_model = cls.env["ir.model"]._get("crm.lead")
         cls.partner_model = cls.env["ir.model"]._get("res.partner")
-        cls.lead_partner_field = cls.env["ir.model.fields"]._get("crm.lead", "partner_id")
+        cls.lead_partner_field = cls.env["ir.model.fields"]._get(
+            "crm.lead", "partner_id"
+        )
 
     def make_action(self, **values):
         vals = {
@@ -37,7 +39,9 @@ class TestTraitServerAction(TraitCase):
 
     def test_remove_person_scope_through_lead_partner(self):
         self.give_everyone(self.newsletter | self.vip)
-        lead = self.env["crm.lead"].create({"name": "Deal", "partner_id": self.alice.id})
+        lead = self.env["crm.lead"].create(
+            {"name": "Deal", "partner_id": self.alice.id}
+        )
         action = self.make_action(
             model_id=self.lead_model.id,
             crm_retention_partner_field_id=self.lead_partner_field.id,
@@ -50,7 +54,9 @@ class TestTraitServerAction(TraitCase):
 
     def test_remove_dossier_scope_several_and_all(self):
         self.give_everyone(self.newsletter | self.vip)
-        other = self.env["crm.retention.trait"].create({"name": "Other", "code": "other"})
+        other = self.env["crm.retention.trait"].create(
+            {"name": "Other", "code": "other"}
+        )
         self.give_everyone(other)
         action = self.make_action(
             crm_retention_scope="dossier",
@@ -59,10 +65,16 @@ class TestTraitServerAction(TraitCase):
         self.run_on(action, self.bob)
         for partner in self.company | self.alice | self.bob:
             self.assertEqual(partner.crm_retention_trait_ids, self.vip)
-        self.assertEqual(self.lone.crm_retention_trait_ids, self.newsletter | self.vip | other)
-        action.write({"crm_retention_all": True, "crm_retention_trait_ids": [Command.clear()]})
+        self.assertEqual(
+            self.lone.crm_retention_trait_ids, self.newsletter | self.vip | other
+        )
+        action.write(
+            {"crm_retention_all": True, "crm_retention_trait_ids": [Command.clear()]}
+        )
         self.run_on(action, self.alice | self.lone)
-        self.assertFalse((self.company | self.alice | self.bob | self.lone).crm_retention_trait_ids)
+        self.assertFalse(
+            (self.company | self.alice | self.bob | self.lone).crm_retention_trait_ids
+        )
 
     def test_add_traits_and_dossier_actions(self):
         action = self.make_action(
@@ -72,17 +84,24 @@ class TestTraitServerAction(TraitCase):
         )
         self.run_on(action, self.alice)
         self.assertEqual(
-            self.env["res.partner"].search([("crm_retention_trait_ids", "=", self.vip.id)]),
+            self.env["res.partner"].search(
+                [("crm_retention_trait_ids", "=", self.vip.id)]
+            ),
             self.company | self.alice | self.bob,
         )
         action.write(
             {
                 "crm_retention_target": "dossier_action",
-                "crm_retention_dossier_action_ids": [Command.set((self.audit | self.promo).ids)],
+                "crm_retention_dossier_action_ids": [
+                    Command.set((self.audit | self.promo).ids)
+                ],
             }
         )
         self.run_on(action, self.alice | self.bob)
-        self.assertEqual(self.company.crm_retention_own_dossier_assignment_ids.dossier_action_id, self.audit | self.promo)
+        self.assertEqual(
+            self.company.crm_retention_own_dossier_assignment_ids.dossier_action_id,
+            self.audit | self.promo,
+        )
         self.assertEqual(len(self.company.crm_retention_own_dossier_assignment_ids), 2)
         action.write(
             {
@@ -104,7 +123,9 @@ class TestTraitServerAction(TraitCase):
         with self.assertRaisesRegex(ValidationError, "many2one to Contact"):
             self.make_action(
                 model_id=self.lead_model.id,
-                crm_retention_partner_field_id=self.env["ir.model.fields"]._get("crm.lead", "user_id").id,
+                crm_retention_partner_field_id=self.env["ir.model.fields"]
+                ._get("crm.lead", "user_id")
+                .id,
             )
         with self.assertRaisesRegex(ValidationError, "many2one to Contact"):
             self.make_action(crm_retention_partner_field_id=self.lead_partner_field.id)
@@ -119,7 +140,9 @@ class TestTraitServerAction(TraitCase):
         action.invalidate_recordset()
         self.assertEqual(action.crm_retention_trait_ids, self.newsletter)
         # All definitions without choosing any is fine.
-        self.make_action(crm_retention_all=True, crm_retention_trait_ids=[Command.clear()])
+        self.make_action(
+            crm_retention_all=True, crm_retention_trait_ids=[Command.clear()]
+        )
 
     def test_automation_rule_opportunity_won(self):
         """When an opportunity is won, the newsletter trait leaves the
@@ -139,7 +162,9 @@ class TestTraitServerAction(TraitCase):
                 "trg_field_ref": stage_won.id,
             }
         )
-        self.assertEqual(automation.filter_domain, repr([("stage_id", "=", stage_won.id)]))
+        self.assertEqual(
+            automation.filter_domain, repr([("stage_id", "=", stage_won.id)])
+        )
         self.env["ir.actions.server"].create(
             {
                 "name": "Remove the newsletter from the dossier",
