@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, users
+from odoo.tools.safe_eval import safe_eval
 
 from .traits_common import TraitCase
 
@@ -372,3 +373,27 @@ class TestTraitSearch(TraitCase):
                 ("trait", "vip", True),
             ],
         )
+
+
+class TestTraitReports(TraitCase):
+    @users("rt_salesman")
+    def test_reports_open_for_salespeople(self):
+        """The four reports load (pivot/graph use read_group) for a salesperson."""
+        self.alice._crm_retention_apply_definitions("trait", "add", self.vip)
+        self.company._crm_retention_apply_definitions("trait", "add", self.newsletter)
+        self.alice._crm_retention_apply_definitions("dossier_action", "add", self.audit)
+        for xmlid, expected in (
+            ("crm_retention_dossier_action_assignment_action_report", 1),
+            ("crm_retention_trait_assignment_action_report_persons", 1),
+            ("crm_retention_dossier_report_action_organisations", 3),
+            ("crm_retention_dossier_report_action_overview", 3),
+        ):
+            action = self.env["ir.actions.act_window"]._for_xml_id(
+                f"crm_retention.{xmlid}"
+            )
+            Model = self.env[action["res_model"]]
+            domain = [("partner_id.commercial_partner_id", "=", self.company.id)]
+            if action.get("domain"):
+                domain += safe_eval(action["domain"])
+            groups = Model._read_group(domain, ["partner_id"], ["__count"])
+            self.assertEqual(sum(count for _partner, count in groups), expected, xmlid)

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
 from odoo.exceptions import ValidationError
+from odoo.tests import Form
 
 from .traits_common import TraitCase
 
@@ -197,6 +198,22 @@ class TestTraitServerAction(TraitCase):
         ended = self.traits_of(self.bob, current=False)
         self.assertEqual(ended.trait_id, self.newsletter)
         self.assertEqual(ended.removal_reason, "workflow")
+        # The rule runs as the superuser, the removal is the salesperson's.
+        self.assertEqual(ended.removed_user_id, self.salesman)
+
+    def test_server_action_form(self):
+        """The server action form offers the new type and its options."""
+        with Form(self.env["ir.actions.server"]) as form:
+            form.name = "Newsletter off for the dossier"
+            form.model_id = self.lead_model
+            form.state = "crm_retention_traits"
+            form.crm_retention_target = "trait"
+            form.crm_retention_trait_ids.add(self.newsletter)
+            form.crm_retention_scope = "dossier"
+            form.crm_retention_partner_field_id = self.lead_partner_field
+        action = form.record
+        self.assertEqual(action.crm_retention_operation, "remove")
+        self.assertEqual(action.crm_retention_trait_ids, self.newsletter)
 
     def test_query_count_does_not_grow(self):
         """Ending one trait on 10 or on 1,000 assignments through the server
@@ -223,3 +240,24 @@ class TestTraitServerAction(TraitCase):
         queries(3)  # warm the caches
         small, large = queries(10), queries(1000)
         self.assertEqual(small, large)
+
+    def test_query_count_does_not_grow_with_records(self):
+        """The same with the persons themselves as records (scope person)."""
+        action = self.make_action()
+        Partner = self.env["res.partner"]
+
+        def queries(size):
+            persons = Partner.create([{"name": f"R{size}-{i}"} for i in range(size)])
+            self.TraitAssignment.create(
+                [{"partner_id": p.id, "trait_id": self.newsletter.id} for p in persons]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self.run_on(action, persons)
+            count = self.cr.sql_log_count - before
+            self.assertFalse(persons.crm_retention_trait_ids)
+            return count
+
+        queries(3)
+        self.assertEqual(queries(10), queries(1000))
