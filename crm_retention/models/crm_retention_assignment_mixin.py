@@ -1,9 +1,10 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .history import check_delete_right
+from .history import DATA_MANAGER, check_delete_right
 
 # Fields that ending an assignment changes (its cache is invalidated).
 END_FIELDS = [
@@ -14,6 +15,16 @@ END_FIELDS = [
     "write_date",
     "write_uid",
 ]
+
+# The history of an assignment: set by the addon, changed by Data Managers only.
+HISTORY_FIELDS = {
+    "active",
+    "added_date",
+    "added_user_id",
+    "removed_date",
+    "removed_user_id",
+    "removal_reason",
+}
 
 
 class CrmRetentionAssignmentMixin(models.AbstractModel):
@@ -63,14 +74,39 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
+            for vals in vals_list:
+                self._crm_retention_check_history_change(vals, HISTORY_FIELDS)
             # Salespeople add assignments on the partners they may edit.
             partner_ids = {vals.get("partner_id") for vals in vals_list} - {False, None}
             self.env["res.partner"].browse(partner_ids).check_access("write")
         return super().create(vals_list)
 
+    def write(self, vals):
+        if not self.env.su:
+            self._crm_retention_check_history_change(
+                vals, HISTORY_FIELDS | {"partner_id", self._definition_field}
+            )
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_data_manager(self):
         check_delete_right(self)
+
+    def _crm_retention_check_history_change(self, vals, locked):
+        changed = locked.intersection(vals)
+        if not changed or self.env.user.has_group(DATA_MANAGER):
+            return
+        raise UserError(
+            self.env._(
+                "The history of CRM traits and dossier actions is not changed "
+                "by hand (%(fields)s): remove the assignment and add a new one, "
+                "or ask a Data Manager.",
+                fields=", ".join(
+                    self._fields[name].get_description(self.env)["string"]
+                    for name in sorted(changed)
+                ),
+            )
+        )
 
     def action_crm_retention_remove(self):
         """Remove button of the CRM tab: ends this assignment and every

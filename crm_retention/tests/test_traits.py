@@ -185,6 +185,36 @@ class TestTraitAssignments(TraitCase):
         action.with_user(self.data_manager).unlink()
         self.assertFalse(assignment.exists() or action.exists())
 
+    def test_history_is_not_rewritten_by_hand(self):
+        """Salespeople change the end date, not the history; Data Managers
+        may correct it."""
+        assignment = self.TraitAssignment.create(
+            {"partner_id": self.alice.id, "trait_id": self.vip.id}
+        )
+        as_salesman = assignment.with_user(self.salesman)
+        for vals in (
+            {"active": False},
+            {"removed_date": "2020-01-01 00:00:00"},
+            {"added_user_id": self.salesman.id},
+            {"partner_id": self.bob.id},
+            {"trait_id": self.newsletter.id},
+        ):
+            with self.assertRaisesRegex(UserError, "not changed by hand"):
+                as_salesman.write(vals)
+        with self.assertRaisesRegex(UserError, "not changed by hand"):
+            self.TraitAssignment.with_user(self.salesman).create(
+                {"partner_id": self.bob.id, "trait_id": self.vip.id, "active": False}
+            )
+        self.assertTrue(assignment.active)
+        self.assertEqual(assignment.partner_id, self.alice)
+        self.assertEqual(assignment.trait_id, self.vip)
+        self.assertFalse(assignment.removed_date)
+        self.assertFalse(self.bob.crm_retention_trait_ids)
+        as_salesman.date_end = date(2031, 1, 1)
+        self.assertEqual(assignment.date_end, date(2031, 1, 1))
+        assignment.with_user(self.data_manager).write({"trait_id": self.newsletter.id})
+        self.assertEqual(assignment.trait_id, self.newsletter)
+
     def test_salesperson_needs_write_access_on_the_partner(self):
         """No write right on the contact, no assignment: nothing changes."""
         reader = self.env["res.users"].create(
