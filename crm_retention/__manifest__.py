@@ -3,7 +3,7 @@
 {
     "name": "CRM Retention",
     "summary": "Keep CRM history: former relations, kept activities, "
-    "deletion guards, offboarding",
+    "deletion guards, offboarding, CRM traits and dossier actions",
     "version": "18.0.1.0.0",
     "category": "Sales/CRM",
     "license": "AGPL-3",
@@ -14,9 +14,12 @@
     "data": [
         "security/crm_retention_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_retention_trait_security.xml",
         "data/crm_retention_former_reason_data.xml",
+        "data/crm_retention_trait_data.xml",
         "wizards/crm_retention_mark_former_views.xml",
         "wizards/crm_retention_move_history_views.xml",
+        "wizards/crm_retention_trait_wizard_views.xml",
         "data/crm_retention_data.xml",
         "views/res_partner_views.xml",
         "views/crm_lead_views.xml",
@@ -24,6 +27,11 @@
         "views/crm_retention_former_reason_views.xml",
         "views/crm_retention_deletion_log_views.xml",
         "views/res_config_settings_views.xml",
+        "views/crm_retention_trait_views.xml",
+        "views/crm_retention_dossier_action_views.xml",
+        "views/crm_retention_assignment_views.xml",
+        "views/crm_retention_dossier_report_views.xml",
+        "views/ir_actions_server_views.xml",
         "views/crm_retention_menus.xml",
     ],
     "uninstall_hook": "uninstall_hook",

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import RedirectWarning
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
@@ -48,10 +49,107 @@ class ResPartner(models.Model):
         string="Activity History",
     )
 
+    crm_retention_trait_assignment_ids = fields.One2many(
+        comodel_name="crm.retention.trait.assignment",
+        inverse_name="partner_id",
+        string="CRM Traits (assignments)",
+    )
+    crm_retention_own_dossier_assignment_ids = fields.One2many(
+        comodel_name="crm.retention.dossier.action.assignment",
+        inverse_name="partner_id",
+        string="Own Dossier Actions (assignments)",
+        help="Stored on the commercial entity only.",
+    )
+    crm_retention_dossier_assignment_ids = fields.Many2many(
+        comodel_name="crm.retention.dossier.action.assignment",
+        compute="_compute_crm_retention_dossier_assignment_ids",
+        string="Dossier Actions (assignments)",
+        help="The current dossier actions of the partner's commercial entity.",
+    )
+    crm_retention_trait_ids = fields.Many2many(
+        comodel_name="crm.retention.trait",
+        compute="_compute_crm_retention_trait_ids",
+        search="_search_crm_retention_trait_ids",
+        string="CRM Traits",
+        help="The person's current CRM traits.",
+    )
+    crm_retention_dossier_action_ids = fields.Many2many(
+        comodel_name="crm.retention.dossier.action",
+        compute="_compute_crm_retention_dossier_action_ids",
+        search="_search_crm_retention_dossier_action_ids",
+        string="Dossier Actions",
+        help="The current actions of the partner's dossier (its commercial entity).",
+    )
+
     def _compute_activity_history_count(self):
         counts = self.env["mail.activity"]._crm_retention_history_counts(self)
         for partner in self:
             partner.activity_history_count = counts.get(partner.id, 0)
+
+    @api.depends(
+        "commercial_partner_id.crm_retention_own_dossier_assignment_ids.active"
+    )
+    def _compute_crm_retention_dossier_assignment_ids(self):
+        for partner in self:
+            partner.crm_retention_dossier_assignment_ids = (
+                partner.commercial_partner_id.crm_retention_own_dossier_assignment_ids
+            )
+
+    @api.depends("crm_retention_trait_assignment_ids.trait_id")
+    def _compute_crm_retention_trait_ids(self):
+        for partner in self:
+            partner.crm_retention_trait_ids = (
+                partner.crm_retention_trait_assignment_ids.trait_id
+            )
+
+    @api.depends(
+        "commercial_partner_id.crm_retention_own_dossier_assignment_ids"
+        ".dossier_action_id"
+    )
+    def _compute_crm_retention_dossier_action_ids(self):
+        for partner in self:
+            partner.crm_retention_dossier_action_ids = (
+                partner.commercial_partner_id.crm_retention_own_dossier_assignment_ids
+            ).dossier_action_id
+
+    def _search_crm_retention_trait_ids(self, operator, value):
+        domain, negative = self._crm_retention_definition_domain(
+            "trait_id", operator, value
+        )
+        return [
+            (
+                "crm_retention_trait_assignment_ids",
+                "not any" if negative else "any",
+                domain,
+            )
+        ]
+
+    def _search_crm_retention_dossier_action_ids(self, operator, value):
+        domain, negative = self._crm_retention_definition_domain(
+            "dossier_action_id", operator, value
+        )
+        return [
+            (
+                "commercial_partner_id",
+                "not any" if negative else "any",
+                [("crm_retention_own_dossier_assignment_ids", "any", domain)],
+            )
+        ]
+
+    @api.model
+    def _crm_retention_definition_domain(self, fname, operator, value):
+        """Turn a condition on the current definitions of a partner into a
+        domain on its current assignments, and whether the partner must have
+        none of them ('not in', '!=', 'not any', '= False')."""
+        current = [("active", "=", True)]
+        if value is False and operator in ("=", "!="):
+            return current, operator == "="
+        if operator == "not any":
+            return current + [(fname, "any", value)], True
+        if operator in expression.NEGATIVE_TERM_OPERATORS:
+            positive = expression.TERM_OPERATORS_NEGATION[operator]
+            return current + [(fname, positive, value)], True
+        return current + [(fname, operator, value)], False
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -118,6 +216,50 @@ class ResPartner(models.Model):
         )
         action["context"] = {"default_source_partner_id": self.id}
         return action
+
+    def action_crm_retention_add_traits(self):
+        return self._crm_retention_wizard_action("trait")
+
+    def action_crm_retention_add_dossier_actions(self):
+        return self._crm_retention_wizard_action("dossier_action")
+
+    def _crm_retention_wizard_action(self, target):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_retention.crm_retention_trait_wizard_action"
+        )
+        action["context"] = {
+            "active_model": "res.partner",
+            "active_ids": self.ids,
+            "default_target": target,
+            "default_operation": "add",
+        }
+        return action
+
+    def _crm_retention_apply_definitions(
+        self,
+        target,
+        operation,
+        definitions=None,
+        scope="person",
+        date_end=False,
+        reason="manual",
+    ):
+        """Add or remove CRM traits (target 'trait') or dossier actions
+        ('dossier_action') on these partners, or on their whole dossiers
+        (scope 'dossier'). definitions None means all of them. Return the
+        assignments created, or the number of assignments ended."""
+        model = {
+            "trait": "crm.retention.trait.assignment",
+            "dossier_action": "crm.retention.dossier.action.assignment",
+        }[target]
+        Assignment = self.env[model]
+        if operation == "remove":
+            return Assignment._crm_retention_remove(self, definitions, scope, reason)
+        if definitions is None:
+            definitions = Assignment[Assignment._definition_field].search(
+                [("active", "=", True)]
+            )
+        return Assignment._crm_retention_add(self, definitions, scope, date_end)
 
     def _crm_retention_former_vals(self, vals):
         if vals.get("is_former"):

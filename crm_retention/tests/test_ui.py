@@ -67,3 +67,24 @@ class TestUi(HttpCase):
             "crm_retention_no_delete_tour",
             login="rt_tour_salesman",
         )
+
+    def test_traits_tour(self):
+        """A salesperson adds a CRM trait on a contact's CRM tab, then
+        removes it: the assignment is ended, not deleted."""
+        trait = self.env["crm.retention.trait"].create(
+            {"name": "Tour Trait", "code": "tour"}
+        )
+        self.start_tour(
+            f"/odoo/res.partner/{self.partner.id}",
+            "crm_retention_traits_tour",
+            login="rt_tour_salesman",
+        )
+        assignment = (
+            self.env["crm.retention.trait.assignment"]
+            .with_context(active_test=False)
+            .search([("partner_id", "=", self.partner.id)])
+        )
+        self.assertEqual(assignment.trait_id, trait)
+        self.assertEqual(assignment.added_user_id, self.salesman)
+        self.assertFalse(assignment.active)
+        self.assertEqual(assignment.removed_user_id, self.salesman)
