@@ -1,4 +1,12 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import test_access
+from . import test_activity_history
+from . import test_former
 from . import test_install
+from . import test_move_history
+from . import test_traits
+from . import test_traits_server_action
 from . import test_ui
+from . import test_unlink_guard
+from . import test_xmlrpc

@@ -1,12 +1,14 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
 
+@tagged("post_install", "-at_install")
 class RetentionCase(BaseCommon):
-    """Users of every role the addon cares about, built once per class."""
+    """Users of every role the addon cares about, built once per class.
+    Post-install: some tests need base_automation, installed with the addon."""
 
     @classmethod
     def setUpClass(cls):
