@@ -12,9 +12,9 @@ class PartnerUnlinkGuard(Benchmark):
     name = "partner_unlink_guard"
     description = (
         f"delete {2 * COMPANIES} partners ({COMPANIES} companies with one contact "
-        f"each) next to guarded ones, as a Data Manager would (delete-right "
-        f"check, history guard, deletion log); baseline: the same unlink() "
-        f"without them (as at module uninstall)"
+        f"each) next to guarded ones, with the addon's history guard and "
+        f"deletion log; baseline: the same unlink() without them (as at module "
+        f"uninstall)"
     )
     repeat = 7
 
