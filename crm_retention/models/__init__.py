@@ -20,3 +20,5 @@ from . import ir_model_fields
 from . import ir_actions_server
 from . import crm_retention_deletion_log
 from . import res_config_settings
+from . import crm_retention_offboarding
+from . import crm_retention_inactive_work

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.mail.models.mail_activity import MailActivity as MailActivityBase
+
 from .history import DATA_MANAGER
 
 # Context key: the planned activities of these users are kept when mail
@@ -112,6 +114,23 @@ class MailActivity(models.Model):
         ]
         action["context"] = {"active_test": False, "create": False}
         return action
+
+    def _crm_retention_set_user(self, user):
+        """Give the activities to user, in bulk (offboarding). mail's write()
+        subscribes the new user to the document once per activity (a query
+        each) and emails every assignment: skipped here, the offboarding
+        subscribes the new owners in batch and logs one note per document."""
+        documents = {}
+        for activity in self:
+            documents.setdefault(activity.res_model, set()).add(activity.res_id)
+        super(MailActivityBase, self).write({"user_id": user.id})
+        for model, ids in documents.items():
+            Model = self.env[model]
+            if user.active and hasattr(Model, "message_subscribe"):
+                Model.browse(list(ids)).exists().message_subscribe(
+                    partner_ids=user.partner_id.ids
+                )
+        return True
 
     def _action_cancel(self):
         """Archive planned activities as cancelled: they stay in the history."""

@@ -4,3 +4,4 @@ from . import base_partner_merge_automatic_wizard
 from . import crm_retention_mark_former
 from . import crm_retention_move_history
 from . import crm_retention_trait_wizard
+from . import crm_retention_offboard_user

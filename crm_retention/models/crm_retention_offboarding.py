@@ -1,0 +1,398 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .history import DATA_MANAGER
+
+# The owner field of every kind of record an offboarding moves.
+OWNED_MODELS = ("crm.lead", "res.partner", "mail.activity", "crm.team")
+
+
+class CrmRetentionOffboarding(models.Model):
+    """What an offboarding did: who left, who did it, when, and exactly what
+    moved (record ids per model, previous and new owner), so that it can be
+    undone."""
+
+    _name = "crm.retention.offboarding"
+    _description = "CRM Offboarding"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Departing User",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+        context={"active_test": False},
+    )
+    user_active = fields.Boolean(related="user_id.active", string="User Active")
+    done_by_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Done By",
+        readonly=True,
+        default=lambda self: self.env.user,
+    )
+    date = fields.Datetime(readonly=True, default=fields.Datetime.now)
+    target_user_ids = fields.Many2many(
+        comodel_name="res.users",
+        relation="crm_retention_offboarding_target_rel",
+        column1="offboarding_id",
+        column2="user_id",
+        string="Handed Over To",
+        readonly=True,
+        context={"active_test": False},
+    )
+    state = fields.Selection(
+        selection=[("done", "Done"), ("undone", "Reassignment Undone")],
+        default="done",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    moves = fields.Json(
+        readonly=True,
+        copy=False,
+        help="Per model, one row per moved record: [id, previous owner, new "
+        "owner] (leads also previous team, new team, previous company, new "
+        "company).",
+    )
+    membership_ids = fields.Many2many(
+        comodel_name="crm.team.member",
+        relation="crm_retention_offboarding_membership_rel",
+        column1="offboarding_id",
+        column2="member_id",
+        string="Team Memberships Ended",
+        readonly=True,
+        context={"active_test": False},
+    )
+    partner_marked_former = fields.Boolean(readonly=True)
+    lead_count = fields.Integer(string="Opportunities Moved", readonly=True)
+    activity_count = fields.Integer(string="Activities Moved", readonly=True)
+    customer_count = fields.Integer(string="Customers Moved", readonly=True)
+    team_count = fields.Integer(string="Teams Handed Over", readonly=True)
+    summary = fields.Text(readonly=True)
+    undo_date = fields.Datetime(readonly=True, copy=False)
+    undo_user_id = fields.Many2one(
+        comodel_name="res.users", string="Undone By", readonly=True, copy=False
+    )
+    undo_skipped = fields.Text(
+        string="Left Alone at Undo",
+        readonly=True,
+        copy=False,
+        help="Records that had changed owner (or were deleted) since the "
+        "offboarding: the undo left them as they were.",
+    )
+
+    @api.depends("user_id")
+    def _compute_name(self):
+        for offboarding in self:
+            offboarding.name = self.env._(
+                "Offboarding of %(user)s", user=offboarding.user_id.name or ""
+            )
+
+    def _check_data_manager(self):
+        if not (self.env.su or self.env.user.has_group(DATA_MANAGER)):
+            raise AccessError(self.env._("Only Data Managers can offboard users."))
+
+    # ------------------------------------------------------------------
+    # Moving owners, in bulk
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _move_owners(self, model, new_owner, new_team=None, new_company=None):
+        """Give the records of model to new owners: new_owner is {record id:
+        user id}; new_team and new_company {lead id: id} (leads keep their
+        team and company otherwise). One write per (owner, team, company),
+        so the number of queries doesn't grow with the records. Returns the
+        rows to keep: [id, previous owner, new owner] (leads: + previous
+        team, new team, previous company, new company)."""
+        env = self.env(
+            su=True,
+            context=dict(self.env.context, active_test=False, tracking_disable=True),
+        )
+        records = env[model].browse(sorted(new_owner))
+        rows, groups = [], defaultdict(list)
+        for record in records:
+            owner = new_owner[record.id]
+            if model == "crm.lead":
+                team = (new_team or {}).get(record.id, record.team_id.id)
+                company = (new_company or {}).get(record.id, record.company_id.id)
+                rows.append(
+                    [
+                        record.id,
+                        record.user_id.id,
+                        owner,
+                        record.team_id.id,
+                        team,
+                        record.company_id.id,
+                        company,
+                    ]
+                )
+                # Written together: a lead whose user_id alone changes gets
+                # a new team and maybe a new company (computed fields).
+                groups[(owner, team, company)].append(record.id)
+            else:
+                rows.append([record.id, record.user_id.id, owner])
+                groups[(owner,)].append(record.id)
+        for key, ids in groups.items():
+            batch = records.browse(ids)
+            if model == "crm.lead":
+                batch.write(
+                    {"user_id": key[0], "team_id": key[1], "company_id": key[2]}
+                )
+            elif model == "mail.activity":
+                batch._crm_retention_set_user(env["res.users"].browse(key[0]))
+            else:
+                batch.write({"user_id": key[0]})
+        for key, ids in groups.items():
+            if model in ("crm.lead", "res.partner"):
+                partner = env["res.users"].browse(key[0]).partner_id
+                records.browse(ids).message_subscribe(partner_ids=partner.ids)
+        return rows
+
+    @api.model
+    def _log_notes(self, rows_by_model, departing, undo=False):
+        """One chatter note per record whose owner changed, and one per
+        document whose activities moved (a lead moved with its activities
+        gets one note). Logged in batch, without notifications."""
+        env = self.env(su=True, context=dict(self.env.context, active_test=False))
+        # {(model, res id): [previous owner, new owner, owner moved, activities]}
+        notes = {}
+        for model, rows in rows_by_model.items():
+            if model == "mail.activity":
+                continue
+            for row in rows:
+                notes[(model, row[0])] = [row[1], row[2], True, 0]
+        activity_rows = rows_by_model.get("mail.activity") or []
+        if activity_rows:
+            activities = env["mail.activity"].browse([row[0] for row in activity_rows])
+            for row, activity in zip(activity_rows, activities, strict=True):
+                note = notes.setdefault(
+                    (activity.res_model, activity.res_id), [row[1], row[2], False, 0]
+                )
+                note[3] += 1
+        users = env["res.users"].browse(
+            {user for note in notes.values() for user in note[:2] if user}
+        )
+        names = {user.id: user.name for user in users}
+        gone = departing.name
+        by_model = defaultdict(dict)
+        for (model, res_id), (old, new, own, count) in notes.items():
+            values = {
+                "old": names.get(old, ""),
+                "new": names.get(new, ""),
+                "gone": gone,
+                "count": count,
+            }
+            if undo:
+                text = self._undo_note(own, count, values)
+            else:
+                text = self._move_note(own, count, values)
+            by_model[model][res_id] = Markup("<p>%s</p>") % text
+        for model, bodies in by_model.items():
+            Model = env[model]
+            if hasattr(Model, "_message_log_batch"):
+                Model.browse(list(bodies))._message_log_batch(
+                    bodies, author_id=self.env.user.partner_id.id
+                )
+
+    def _move_note(self, own, count, values):
+        _ = self.env._
+        if own and count:
+            return _(
+                "Reassigned from %(old)s to %(new)s, with %(count)s activities "
+                "— offboarding of %(gone)s.",
+                **values,
+            )
+        if own:
+            return _(
+                "Reassigned from %(old)s to %(new)s — offboarding of %(gone)s.",
+                **values,
+            )
+        return _(
+            "%(count)s activities reassigned from %(old)s to %(new)s — "
+            "offboarding of %(gone)s.",
+            **values,
+        )
+
+    def _undo_note(self, own, count, values):
+        _ = self.env._
+        if own and count:
+            return _(
+                "Given back from %(old)s to %(new)s, with %(count)s activities "
+                "— offboarding of %(gone)s undone.",
+                **values,
+            )
+        if own:
+            return _(
+                "Given back from %(old)s to %(new)s — offboarding of %(gone)s "
+                "undone.",
+                **values,
+            )
+        return _(
+            "%(count)s activities given back from %(old)s to %(new)s — "
+            "offboarding of %(gone)s undone.",
+            **values,
+        )
+
+    # ------------------------------------------------------------------
+    # Afterwards: open, undo, reactivate
+    # ------------------------------------------------------------------
+
+    def _moved_ids(self, model):
+        self.ensure_one()
+        return [row[0] for row in (self.moves or {}).get(model, [])]
+
+    def _open_moved(self, model, name):
+        action = {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "list,form",
+            "domain": [("id", "in", self._moved_ids(model))],
+            "context": {"active_test": False, "create": False},
+        }
+        return action
+
+    def action_view_leads(self):
+        return self._open_moved("crm.lead", self.env._("Moved Opportunities"))
+
+    def action_view_activities(self):
+        return self._open_moved("mail.activity", self.env._("Moved Activities"))
+
+    def action_view_customers(self):
+        return self._open_moved("res.partner", self.env._("Moved Customers"))
+
+    def action_reactivate_user(self):
+        """The user can log in again: their team memberships ended by the
+        offboarding come back, and their contact is current again. Their
+        records are not given back: that is 'Undo Reassignment'."""
+        self._check_data_manager()
+        for offboarding in self:
+            user = offboarding.user_id.sudo()
+            if user.active:
+                raise UserError(
+                    self.env._("%(user)s is already active.", user=user.name)
+                )
+            user.write({"active": True})
+            Member = self.env["crm.team.member"].sudo()
+            ended = offboarding.membership_ids.sudo().filtered(
+                lambda member: not member.active and member.crm_team_id.active
+            )
+            current = Member.search(
+                [("user_id", "=", user.id), ("crm_team_id", "in", ended.crm_team_id.ids)]
+            )
+            ended.filtered(
+                lambda member, teams=current.crm_team_id: member.crm_team_id
+                not in teams
+            ).write({"active": True})
+            if offboarding.partner_marked_former:
+                user.partner_id.action_make_current()
+            offboarding.message_post(
+                body=self.env._("%(user)s reactivated.", user=user.name)
+            )
+        return True
+
+    def action_undo(self):
+        """Give back every record that still belongs to the user it was moved
+        to; records that changed owner since (or were deleted) are listed and
+        left alone."""
+        self._check_data_manager()
+        for offboarding in self:
+            if offboarding.state != "done":
+                raise UserError(
+                    self.env._("This offboarding's reassignment is already undone.")
+                )
+            offboarding._undo()
+        return True
+
+    def _undo(self):
+        env = self.env(su=True, context=dict(self.env.context, active_test=False))
+        back_rows, skipped = {}, []
+        for model in OWNED_MODELS:
+            rows = (self.moves or {}).get(model)
+            if not rows:
+                continue
+            records = env[model].browse([row[0] for row in rows]).exists()
+            owner = {record.id: record.user_id.id for record in records}
+            back, back_team, back_company = {}, {}, {}
+            leads = {}
+            if model == "crm.lead":
+                leads = {
+                    record.id: (record.team_id.id, record.company_id.id)
+                    for record in records
+                }
+            for row in rows:
+                if owner.get(row[0]) != row[2]:
+                    skipped.append((model, row[0], owner.get(row[0])))
+                    continue
+                back[row[0]] = row[1]
+                # The lead's team and company are given back too, unless
+                # they changed since.
+                if model == "crm.lead":
+                    team, company = leads[row[0]]
+                    if team == row[4]:
+                        back_team[row[0]] = row[3]
+                    if company == row[6]:
+                        back_company[row[0]] = row[5]
+            if back:
+                back_rows[model] = self._move_owners(
+                    model, back, back_team, back_company
+                )
+        self._log_notes(back_rows, self.user_id, undo=True)
+        given = sum(len(rows) for rows in back_rows.values())
+        self.write(
+            {
+                "state": "undone",
+                "undo_date": fields.Datetime.now(),
+                "undo_user_id": self.env.uid,
+                "undo_skipped": self._format_skipped(skipped),
+            }
+        )
+        body = self.env._(
+            "Reassignment undone: %(given)s records given back, %(skipped)s "
+            "left alone because they changed since.",
+            given=given,
+            skipped=len(skipped),
+        )
+        self.message_post(body=body)
+        return given, skipped
+
+    def _format_skipped(self, skipped):
+        if not skipped:
+            return False
+        env = self.env(su=True, context=dict(self.env.context, active_test=False))
+        lines = []
+        ids_by_model = defaultdict(list)
+        for model, res_id, _owner in skipped:
+            ids_by_model[model].append(res_id)
+        names = {}
+        for model, ids in ids_by_model.items():
+            for record in env[model].browse(ids).exists():
+                names[(model, record.id)] = record.display_name
+        users = env["res.users"].browse({owner for *_x, owner in skipped if owner})
+        user_names = {user.id: user.name for user in users}
+        labels = {
+            model: env["ir.model"]._get(model).name for model in ids_by_model
+        }
+        for model, res_id, owner in skipped:
+            name = names.get((model, res_id))
+            if name is None:
+                state = self.env._("deleted")
+            else:
+                state = self.env._(
+                    "now %(owner)s",
+                    owner=user_names.get(owner) or self.env._("nobody"),
+                )
+            lines.append(
+                f"{labels[model]} #{res_id} {name or ''} ({state})".replace("  ", " ")
+            )
+        return "\n".join(lines)
