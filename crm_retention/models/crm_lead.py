@@ -31,6 +31,27 @@ class CrmLead(models.Model):
             default,
         )
 
+    def _crm_retention_set_user(
+        self, user_id, team_id, company_id, old_team, old_company
+    ):
+        """Give leads that all have old_team and old_company to user_id, in
+        team_id and company_id (offboarding). Writing user_id alone makes
+        Odoo recompute the team and the company of the lead: what is not
+        written is protected from that recompute, and what does not change
+        is not written (which would recompute the fields depending on it,
+        lead by lead for the monetary ones)."""
+        vals = {"user_id": user_id}
+        if team_id != old_team:
+            vals["team_id"] = team_id
+        if company_id != old_company:
+            vals["company_id"] = company_id
+        kept = [
+            self._fields[name] for name in ("team_id", "company_id") if name not in vals
+        ]
+        with self.env.protecting(kept, self):
+            self.write(vals)
+        return True
+
     def _merge_data(self, fnames=None):
         # Merging reads every field of the merged opportunities, sensitive
         # ones included: the merged values are written, never shown.

@@ -33,10 +33,9 @@ class CrmRetentionOffboarding(models.Model):
         ondelete="restrict",
         context={"active_test": False},
     )
-    user_active = fields.Boolean(related="user_id.active", string="User Active")
+    user_active = fields.Boolean(related="user_id.active")
     done_by_id = fields.Many2one(
         comodel_name="res.users",
-        string="Done By",
         readonly=True,
         default=lambda self: self.env.user,
     )
@@ -136,27 +135,46 @@ class CrmRetentionOffboarding(models.Model):
                         company,
                     ]
                 )
-                # Written together: a lead whose user_id alone changes gets
-                # a new team and maybe a new company (computed fields).
-                groups[(owner, team, company)].append(record.id)
+                groups[
+                    (owner, team, company, record.team_id.id, record.company_id.id)
+                ].append(record.id)
             else:
                 rows.append([record.id, record.user_id.id, owner])
                 groups[(owner,)].append(record.id)
         for key, ids in groups.items():
             batch = records.browse(ids)
             if model == "crm.lead":
-                batch.write(
-                    {"user_id": key[0], "team_id": key[1], "company_id": key[2]}
-                )
+                batch._crm_retention_set_user(*key)
             elif model == "mail.activity":
                 batch._crm_retention_set_user(env["res.users"].browse(key[0]))
             else:
                 batch.write({"user_id": key[0]})
-        for key, ids in groups.items():
-            if model in ("crm.lead", "res.partner"):
-                partner = env["res.users"].browse(key[0]).partner_id
-                records.browse(ids).message_subscribe(partner_ids=partner.ids)
         return rows
+
+    @api.model
+    def _subscribe_new_owners(self, rows_by_model):
+        """The new owners follow the records they got and the documents of
+        their (planned) activities, as Odoo does on assignment: one call per
+        model and owner, each document once."""
+        env = self.env(su=True, context=dict(self.env.context, active_test=False))
+        documents = defaultdict(set)
+        for model, rows in rows_by_model.items():
+            if model in ("crm.lead", "res.partner"):
+                for row in rows:
+                    documents[(model, row[2])].add(row[0])
+        activity_rows = rows_by_model.get("mail.activity") or []
+        activities = env["mail.activity"].browse([row[0] for row in activity_rows])
+        for row, activity in zip(activity_rows, activities, strict=True):
+            if activity.active:
+                documents[(activity.res_model, row[2])].add(activity.res_id)
+        users = env["res.users"].browse({owner for _model, owner in documents})
+        partners = {user.id: user.partner_id for user in users if user.active}
+        for (model, owner), ids in documents.items():
+            Model = env[model]
+            if owner in partners and hasattr(Model, "message_subscribe"):
+                Model.browse(sorted(ids)).exists().message_subscribe(
+                    partner_ids=partners[owner].ids
+                )
 
     @api.model
     def _log_notes(self, rows_by_model, departing, undo=False):
@@ -205,39 +223,36 @@ class CrmRetentionOffboarding(models.Model):
                 )
 
     def _move_note(self, own, count, values):
-        _ = self.env._
         if own and count:
-            return _(
+            return self.env._(
                 "Reassigned from %(old)s to %(new)s, with %(count)s activities "
                 "— offboarding of %(gone)s.",
                 **values,
             )
         if own:
-            return _(
+            return self.env._(
                 "Reassigned from %(old)s to %(new)s — offboarding of %(gone)s.",
                 **values,
             )
-        return _(
+        return self.env._(
             "%(count)s activities reassigned from %(old)s to %(new)s — "
             "offboarding of %(gone)s.",
             **values,
         )
 
     def _undo_note(self, own, count, values):
-        _ = self.env._
         if own and count:
-            return _(
+            return self.env._(
                 "Given back from %(old)s to %(new)s, with %(count)s activities "
                 "— offboarding of %(gone)s undone.",
                 **values,
             )
         if own:
-            return _(
-                "Given back from %(old)s to %(new)s — offboarding of %(gone)s "
-                "undone.",
+            return self.env._(
+                "Given back from %(old)s to %(new)s — offboarding of %(gone)s undone.",
                 **values,
             )
-        return _(
+        return self.env._(
             "%(count)s activities given back from %(old)s to %(new)s — "
             "offboarding of %(gone)s undone.",
             **values,
@@ -288,7 +303,10 @@ class CrmRetentionOffboarding(models.Model):
                 lambda member: not member.active and member.crm_team_id.active
             )
             current = Member.search(
-                [("user_id", "=", user.id), ("crm_team_id", "in", ended.crm_team_id.ids)]
+                [
+                    ("user_id", "=", user.id),
+                    ("crm_team_id", "in", ended.crm_team_id.ids),
+                ]
             )
             ended.filtered(
                 lambda member, teams=current.crm_team_id: member.crm_team_id
@@ -347,6 +365,7 @@ class CrmRetentionOffboarding(models.Model):
                 back_rows[model] = self._move_owners(
                     model, back, back_team, back_company
                 )
+        self._subscribe_new_owners(back_rows)
         self._log_notes(back_rows, self.user_id, undo=True)
         given = sum(len(rows) for rows in back_rows.values())
         self.write(
@@ -380,9 +399,7 @@ class CrmRetentionOffboarding(models.Model):
                 names[(model, record.id)] = record.display_name
         users = env["res.users"].browse({owner for *_x, owner in skipped if owner})
         user_names = {user.id: user.name for user in users}
-        labels = {
-            model: env["ir.model"]._get(model).name for model in ids_by_model
-        }
+        labels = {model: env["ir.model"]._get(model).name for model in ids_by_model}
         for model, res_id, owner in skipped:
             name = names.get((model, res_id))
             if name is None:

@@ -120,17 +120,8 @@ class MailActivity(models.Model):
         subscribes the new user to the document once per activity (a query
         each) and emails every assignment: skipped here, the offboarding
         subscribes the new owners in batch and logs one note per document."""
-        documents = {}
-        for activity in self:
-            documents.setdefault(activity.res_model, set()).add(activity.res_id)
-        super(MailActivityBase, self).write({"user_id": user.id})
-        for model, ids in documents.items():
-            Model = self.env[model]
-            if user.active and hasattr(Model, "message_subscribe"):
-                Model.browse(list(ids)).exists().message_subscribe(
-                    partner_ids=user.partner_id.ids
-                )
-        return True
+        # pylint: disable=super-method-mismatch
+        return super(MailActivityBase, self).write({"user_id": user.id})
 
     def _action_cancel(self):
         """Archive planned activities as cancelled: they stay in the history."""

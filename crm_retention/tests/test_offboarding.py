@@ -120,9 +120,9 @@ class TestOffboarding(OffboardingCase):
         self.assertEqual(wizard.done_activity_count, 1)
 
     def test_offboard_to_one_user(self):
-        activities_before = self.env["mail.activity"].with_context(
-            active_test=False
-        ).search_count([])
+        activities_before = (
+            self.env["mail.activity"].with_context(active_test=False).search_count([])
+        )
         offboarding = self.offboard(mark_partner_former=True)
         # 1. Deactivated, with nothing lost.
         self.assertFalse(self.leaver.active)
@@ -163,7 +163,9 @@ class TestOffboarding(OffboardingCase):
             self.notes(self.someone_elses).body,
         )
         self.assertFalse(self.notes(self.won))
-        self.assertEqual(self.notes(self.opps[0]).author_id, self.data_manager.partner_id)
+        self.assertEqual(
+            self.notes(self.opps[0]).author_id, self.data_manager.partner_id
+        )
         # The partner of the departing user is former.
         self.assertTrue(self.leaver.partner_id.is_former)
         # The record says exactly what moved.
@@ -186,7 +188,8 @@ class TestOffboarding(OffboardingCase):
             sorted((self.act_opp | self.act_customer | self.act_other).ids),
         )
         self.assertEqual(
-            offboarding.moves["crm.team"], [[self.team.id, self.leaver.id, self.heir.id]]
+            offboarding.moves["crm.team"],
+            [[self.team.id, self.leaver.id, self.heir.id]],
         )
         self.assertEqual(
             (offboarding.lead_count, offboarding.activity_count),
@@ -199,9 +202,7 @@ class TestOffboarding(OffboardingCase):
             offboarding.summary,
         )
         action = offboarding.action_view_leads()
-        self.assertEqual(
-            self.env["crm.lead"].search(action["domain"]), self.opps
-        )
+        self.assertEqual(self.env["crm.lead"].search(action["domain"]), self.opps)
 
     def test_closed_work_moves_when_asked(self):
         wizard = self.wizard(
@@ -303,15 +304,13 @@ class TestOffboarding(OffboardingCase):
         self.assertEqual(
             sorted(set(lines.mapped("kind"))), ["activity", "customer", "opportunity"]
         )
-        self.assertEqual(
-            len(lines.filtered(lambda line: line.kind == "activity")), 3
-        )
+        self.assertEqual(len(lines.filtered(lambda line: line.kind == "activity")), 3)
         action = lines[0].action_offboard()
         self.assertEqual(action["res_model"], "crm.retention.offboard.user")
         wizard = Form(
             self.env["crm.retention.offboard.user"]
             .with_user(self.data_manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         self.assertEqual(wizard.user_id, self.leaver)
         wizard.target_user_id = self.heir
@@ -396,8 +395,15 @@ class TestOffboardingBadInput(OffboardingCase):
         )
 
     def test_superuser(self):
-        wizard = self.env["crm.retention.offboard.user"].with_user(self.data_manager).create(
-            {"user_id": self.env.ref("base.user_root").id, "target_user_id": self.heir.id}
+        wizard = (
+            self.env["crm.retention.offboard.user"]
+            .with_user(self.data_manager)
+            .create(
+                {
+                    "user_id": self.env.ref("base.user_root").id,
+                    "target_user_id": self.heir.id,
+                }
+            )
         )
         with self.assertRaisesRegex(UserError, "superuser"):
             wizard.action_offboard()
@@ -417,7 +423,9 @@ class TestOffboardingBadInput(OffboardingCase):
         with self.assertRaisesRegex(ValidationError, "departing user"):
             self.wizard(target_mode="users", target_user_ids=self.heir | self.leaver)
         with self.assertRaisesRegex(UserError, "departing user"):
-            self.wizard(team_leader_id=self.leaver, target_user_id=self.heir).action_offboard()
+            self.wizard(
+                team_leader_id=self.leaver, target_user_id=self.heir
+            ).action_offboard()
         self.assertTrue(self.leaver.active)
 
     def test_target_inactive(self):
@@ -426,8 +434,10 @@ class TestOffboardingBadInput(OffboardingCase):
 
     def test_target_portal(self):
         portal = new_test_user(self.env, login="rt_portal", groups="base.group_portal")
-        wizard = self.env["crm.retention.offboard.user"].with_user(self.data_manager).create(
-            {"user_id": self.leaver.id, "target_user_id": portal.id}
+        wizard = (
+            self.env["crm.retention.offboard.user"]
+            .with_user(self.data_manager)
+            .create({"user_id": self.leaver.id, "target_user_id": portal.id})
         )
         with self.assertRaisesRegex(UserError, "portal user"):
             wizard.action_offboard()

@@ -88,3 +88,49 @@ class TestUi(HttpCase):
         self.assertEqual(assignment.added_user_id, self.salesman)
         self.assertFalse(assignment.active)
         self.assertEqual(assignment.removed_user_id, self.salesman)
+
+    def test_offboarding_tour(self):
+        """A Data Manager offboards a salesperson from the user form: the
+        wizard counts their work, hands it to another salesperson, and the
+        offboarding record can undo it."""
+        manager = new_test_user(
+            self.env,
+            login="rt_tour_manager",
+            password="rt_tour_manager",
+            name="Tour Manager",
+            groups="base.group_system,sales_team.group_sale_salesman_all_leads,"
+            "crm_retention.crm_retention_group_manager",
+        )
+        heir = new_test_user(
+            self.env,
+            login="rt_tour_heir",
+            name="Tour Heir",
+            groups="sales_team.group_sale_salesman",
+        )
+        leads = self.env["crm.lead"].create(
+            [
+                {
+                    "name": f"Tour deal {i}",
+                    "type": "opportunity",
+                    "user_id": self.salesman.id,
+                }
+                for i in range(2)
+            ]
+        )
+        self.partner.user_id = self.salesman
+        self.start_tour(
+            f"/odoo/action-base.action_res_users/{self.salesman.id}",
+            "crm_retention_offboarding_tour",
+            login="rt_tour_manager",
+        )
+        offboarding = self.env["crm.retention.offboarding"].search(
+            [("user_id", "=", self.salesman.id)]
+        )
+        self.assertEqual(offboarding.done_by_id, manager)
+        self.assertEqual(offboarding.target_user_ids, heir)
+        self.assertEqual(offboarding.lead_count, 2)
+        self.assertEqual(offboarding.state, "undone")
+        self.assertFalse(self.salesman.active)
+        # Undone: the work is back with the (still inactive) salesperson.
+        self.assertEqual(leads.user_id, self.salesman)
+        self.assertEqual(self.partner.user_id, self.salesman)

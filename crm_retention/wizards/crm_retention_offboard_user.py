@@ -31,7 +31,10 @@ class Distributor:
                 for user in self.targets
                 if not company_id or company_id in user.company_ids.ids
             ] or self.targets.ids
-            heap = [(self.loads.get(uid, 0), index, uid) for index, uid in enumerate(allowed)]
+            heap = [
+                (self.loads.get(uid, 0), index, uid)
+                for index, uid in enumerate(allowed)
+            ]
             heapq.heapify(heap)
             self.pools[company_id] = {"ids": allowed, "next": 0, "heap": heap}
         return self.pools[company_id]
@@ -59,7 +62,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
         context={"active_test": False},
         ondelete="cascade",
     )
-    user_active = fields.Boolean(related="user_id.active", string="User Active")
+    user_active = fields.Boolean(related="user_id.active")
     open_lead_count = fields.Integer(
         string="Open Leads/Opportunities", compute="_compute_counts"
     )
@@ -118,7 +121,8 @@ class CrmRetentionOffboardUser(models.TransientModel):
         "new owner with the least open work at that moment.",
     )
     include_open_leads = fields.Boolean(
-        string="Move Open Leads/Opportunities", default=True)
+        string="Move Open Leads/Opportunities", default=True
+    )
     include_activities = fields.Boolean(string="Move Upcoming Activities", default=True)
     include_customers = fields.Boolean(string="Move Customers", default=True)
     include_teams = fields.Boolean(
@@ -145,8 +149,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
     )
     mark_partner_former = fields.Boolean(
         string="Mark Their Contact as Former",
-        help="The departing user's own contact is marked Former (reason: "
-        "changed job).",
+        help="The departing user's own contact is marked Former (reason: changed job).",
     )
     other_company_count = fields.Integer(compute="_compute_other_company")
     other_company_list = fields.Text(
@@ -229,9 +232,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
             user = wizard.user_id
             Lead, Activity = env["crm.lead"], env["mail.activity"]
             wizard.open_lead_count = Lead.search_count(self._open_lead_domain(user))
-            wizard.closed_lead_count = Lead.search_count(
-                self._closed_lead_domain(user)
-            )
+            wizard.closed_lead_count = Lead.search_count(self._closed_lead_domain(user))
             activities = dict(
                 Activity._read_group(
                     [("user_id", "=", user.id)], ["active"], ["__count"]
@@ -297,7 +298,8 @@ class CrmRetentionOffboardUser(models.TransientModel):
         if self.target_mode == "users":
             return self.target_user_ids
         team = self.target_team_id
-        return (team.member_ids | team.user_id) - self.user_id
+        # Its active members: archived users stay members of their teams.
+        return ((team.member_ids | team.user_id) - self.user_id).filtered("active")
 
     def _loads(self, targets):
         """Current open work per target: {category: {user id: count}}."""
@@ -396,9 +398,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
             if not owner:
                 owner = distributor.pick(company, weight=len(ids))
                 if company and company not in allowed:
-                    plan["other_company"].extend(
-                        self.env["mail.activity"].browse(ids)
-                    )
+                    plan["other_company"].extend(self.env["mail.activity"].browse(ids))
             for activity_id in ids:
                 plan["mail.activity"][activity_id] = owner
 
@@ -448,27 +448,30 @@ class CrmRetentionOffboardUser(models.TransientModel):
     # ------------------------------------------------------------------
 
     def _check(self, targets, plan):
-        _ = self.env._
         if not (self.env.su or self.env.user.has_group(DATA_MANAGER)):
-            raise AccessError(_("Only Data Managers can offboard users."))
+            raise AccessError(self.env._("Only Data Managers can offboard users."))
         user = self.user_id
         if user == self.env.user:
             raise UserError(
-                _("You cannot offboard yourself: ask another Data Manager.")
+                self.env._("You cannot offboard yourself: ask another Data Manager.")
             )
         if user.id == SUPERUSER_ID:
-            raise UserError(_("The superuser (OdooBot) cannot be offboarded."))
+            raise UserError(self.env._("The superuser (OdooBot) cannot be offboarded."))
         if user.share:
             raise UserError(
-                _("%(user)s is a portal user: only internal users are offboarded.",
-                  user=user.name)
+                self.env._(
+                    "%(user)s is a portal user: only internal users are offboarded.",
+                    user=user.name,
+                )
             )
-        admins = self.env.ref("base.group_system").sudo().users.filtered(
-            lambda admin: admin.active and admin.id != SUPERUSER_ID
+        admins = (
+            self.env.ref("base.group_system")
+            .sudo()
+            .users.filtered(lambda admin: admin.active and admin.id != SUPERUSER_ID)
         )
         if user in admins and not (admins - user):
             raise UserError(
-                _(
+                self.env._(
                     "%(user)s is the last administrator: give another user the "
                     "Administration rights first.",
                     user=user.name,
@@ -476,7 +479,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
             )
         if self.target_mode == "team" and self.target_team_id and not targets:
             raise UserError(
-                _(
+                self.env._(
                     "The team %(team)s has no other member: choose another team "
                     "or users.",
                     team=self.target_team_id.name,
@@ -484,7 +487,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
             )
         if not targets and self._anything_to_move():
             raise UserError(
-                _(
+                self.env._(
                     "%(user)s owns records to hand over: choose who gets them, "
                     "or untick those categories.",
                     user=user.name,
@@ -498,7 +501,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
             new_leader = self.env["res.users"].browse(plan["crm.team"][team.id])
             if team.company_id and team.company_id not in new_leader.company_ids:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(user)s cannot lead %(team)s: they have no access to "
                         "its company %(company)s. Choose another team leader.",
                         user=new_leader.name,
@@ -508,7 +511,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
                 )
         if plan["other_company"] and not self.confirm_other_companies:
             raise UserError(
-                _(
+                self.env._(
                     "The new owners cannot access the company of these "
                     "records:\n%(records)s\n\nTick 'Move Them Anyway' to hand "
                     "them over all the same, or choose other users.",
@@ -528,10 +531,9 @@ class CrmRetentionOffboardUser(models.TransientModel):
         )
 
     def _check_target(self, target):
-        _ = self.env._
         if target == self.user_id:
             raise UserError(
-                _(
+                self.env._(
                     "%(user)s is the departing user: choose someone else to hand "
                     "over to.",
                     user=target.name,
@@ -539,18 +541,20 @@ class CrmRetentionOffboardUser(models.TransientModel):
             )
         if not target.active:
             raise UserError(
-                _("%(user)s is inactive: choose an active user.", user=target.name)
+                self.env._(
+                    "%(user)s is inactive: choose an active user.", user=target.name
+                )
             )
         if target.share:
             raise UserError(
-                _(
+                self.env._(
                     "%(user)s is a portal user: choose an internal user.",
                     user=target.name,
                 )
             )
         if not target.has_group(SALESMAN):
             raise UserError(
-                _(
+                self.env._(
                     "%(user)s has no Sales rights: give them Sales access first, "
                     "or choose someone else.",
                     user=target.name,
@@ -585,6 +589,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
                     lead_team if model == "crm.lead" else None,
                     lead_company if model == "crm.lead" else None,
                 )
+        Offboarding._subscribe_new_owners(rows)
         Offboarding._log_notes(rows, user)
         memberships = plan["memberships"] or self.env["crm.team.member"]
         memberships.sudo().write({"active": False})
@@ -644,15 +649,17 @@ class CrmRetentionOffboardUser(models.TransientModel):
         return new_team, new_company
 
     def _summary(self, rows, memberships):
-        _ = self.env._
-        names = {user.id: user.name for user in self.env["res.users"].sudo().browse(
-            {row[2] for model_rows in rows.values() for row in model_rows}
-        )}
+        names = {
+            user.id: user.name
+            for user in self.env["res.users"]
+            .sudo()
+            .browse({row[2] for model_rows in rows.values() for row in model_rows})
+        }
         labels = {
-            "crm.lead": _("opportunities/leads"),
-            "mail.activity": _("activities"),
-            "res.partner": _("customers"),
-            "crm.team": _("sales teams (leader)"),
+            "crm.lead": self.env._("opportunities/leads"),
+            "mail.activity": self.env._("activities"),
+            "res.partner": self.env._("customers"),
+            "crm.team": self.env._("sales teams (leader)"),
         }
         lines = []
         for model, label in labels.items():
@@ -665,7 +672,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
                     for owner, count in sorted(per_owner.items())
                 )
                 lines.append(
-                    _(
+                    self.env._(
                         "%(count)s %(label)s to %(owners)s",
                         count=sum(per_owner.values()),
                         label=label,
@@ -674,23 +681,28 @@ class CrmRetentionOffboardUser(models.TransientModel):
                 )
         if memberships:
             lines.append(
-                _("%(count)s team memberships ended", count=len(memberships))
+                self.env._("%(count)s team memberships ended", count=len(memberships))
             )
         kept = []
         if not self.include_closed_leads and self.closed_lead_count:
             kept.append(
-                _("%(count)s closed opportunities", count=self.closed_lead_count)
+                self.env._(
+                    "%(count)s closed opportunities", count=self.closed_lead_count
+                )
             )
         if not self.include_done_activities and self.done_activity_count:
             kept.append(
-                _("%(count)s done activities", count=self.done_activity_count)
+                self.env._("%(count)s done activities", count=self.done_activity_count)
             )
         if kept:
             lines.append(
-                _("Kept with %(user)s: %(kept)s", user=self.user_id.name,
-                  kept=", ".join(kept))
+                self.env._(
+                    "Kept with %(user)s: %(kept)s",
+                    user=self.user_id.name,
+                    kept=", ".join(kept),
+                )
             )
-        return "\n".join(lines) or _("Nothing to hand over.")
+        return "\n".join(lines) or self.env._("Nothing to hand over.")
 
     @api.constrains("target_user_id", "target_user_ids", "user_id")
     def _check_not_departing(self):
