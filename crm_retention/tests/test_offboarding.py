@@ -246,6 +246,19 @@ class TestOffboarding(OffboardingCase):
             ),
         )
 
+    def test_activities_left_alone(self):
+        self.offboard(include_activities=False)
+        self.assertEqual(self.opps.user_id, self.heir)
+        self.assertEqual(
+            (self.act_opp | self.act_customer | self.act_other).user_id, self.leaver
+        )
+        # Still planned, and listed as work left behind.
+        self.assertTrue(self.act_opp.active)
+        work = self.env["crm.retention.inactive.work"].search(
+            [("user_id", "=", self.leaver.id)]
+        )
+        self.assertEqual(work.mapped("kind"), ["activity"] * 3)
+
     def test_round_robin_to_several_users(self):
         self.offboard(
             target_mode="users",
@@ -427,6 +440,28 @@ class TestOffboardingBadInput(OffboardingCase):
                 team_leader_id=self.leaver, target_user_id=self.heir
             ).action_offboard()
         self.assertTrue(self.leaver.active)
+
+    def test_departing_portal_user(self):
+        portal = new_test_user(
+            self.env, login="rt_portal_leaver", groups="base.group_portal"
+        )
+        self.assert_refused("portal user", portal, target_user_id=self.heir)
+
+    def test_team_leader_without_access_to_the_team_company(self):
+        company_b = self.env["res.company"].create({"name": "Team Company"})
+        self.leaver.company_ids |= company_b
+        self.env["crm.team"].create(
+            {
+                "name": "Branch Team",
+                "company_id": company_b.id,
+                "user_id": self.leaver.id,
+            }
+        )
+        self.assert_refused(
+            "cannot lead Branch Team",
+            target_user_id=self.heir,
+            include_open_leads=False,
+        )
 
     def test_target_inactive(self):
         self.heir2.active = False

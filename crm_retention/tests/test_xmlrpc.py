@@ -148,3 +148,72 @@ class TestXmlRpcMatrix(HttpCase):
             self._rpc_outcome("salesman", "export_data", self.partner.ids, ["name"]),
         )
         self.assertTrue(self.partner.exists())
+
+
+@tagged("post_install", "-at_install")
+class TestXmlRpcOffboarding(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.salesman = new_test_user(
+            cls.env,
+            login="rt_rpc_off_salesman",
+            password="rt_rpc_off_salesman",
+            groups="sales_team.group_sale_salesman_all_leads",
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="rt_rpc_off_manager",
+            password="rt_rpc_off_manager",
+            groups="sales_team.group_sale_salesman_all_leads,"
+            "crm_retention.crm_retention_group_manager",
+        )
+
+    def test_offboarding_through_xmlrpc(self):
+        """Offboarding is for Data Managers, through RPC too, and the RPC
+        client gets the same checks as the web client."""
+        leaver = new_test_user(
+            self.env, login="rt_rpc_leaver", groups="sales_team.group_sale_salesman"
+        )
+        deal = self.env["crm.lead"].create(
+            {"name": "RPC open deal", "user_id": leaver.id}
+        )
+
+        def call(user, model, method, *args):
+            return self.xmlrpc_object.execute(
+                self.env.cr.dbname, user.id, user.login, model, method, *args
+            )
+
+        values = {"user_id": leaver.id, "target_user_id": self.salesman.id}
+        with self.assertRaises(Fault) as caught:
+            call(self.salesman, "crm.retention.offboard.user", "create", [values])
+        self.assertIn("crm.retention.offboard.user", caught.exception.faultString)
+        # The departing user as new owner: refused, nothing changed.
+        with self.assertRaises(Fault) as caught:
+            call(
+                self.manager,
+                "crm.retention.offboard.user",
+                "create",
+                [{"user_id": leaver.id, "target_user_id": leaver.id}],
+            )
+        self.assertIn("is the departing user", caught.exception.faultString)
+        self.assertTrue(leaver.active)
+        wizard_id = call(
+            self.manager, "crm.retention.offboard.user", "create", [values]
+        )
+        call(self.manager, "crm.retention.offboard.user", "action_offboard", wizard_id)
+        self.assertFalse(leaver.active)
+        self.assertEqual(deal.user_id, self.salesman)
+        offboarding = self.env["crm.retention.offboarding"].search(
+            [("user_id", "=", leaver.id)]
+        )
+        with self.assertRaises(Fault):
+            call(
+                self.salesman,
+                "crm.retention.offboarding",
+                "action_undo",
+                offboarding.ids,
+            )
+        self.assertEqual(deal.user_id, self.salesman)
+        call(self.manager, "crm.retention.offboarding", "action_undo", offboarding.ids)
+        self.assertEqual(deal.user_id, leaver)
