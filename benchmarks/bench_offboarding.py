@@ -37,9 +37,7 @@ class Offboarding(Benchmark):
                     "name": f"Bench {name}",
                     "login": f"bench_{name}",
                     "groups_id": [
-                        Command.set(
-                            [env.ref("sales_team.group_sale_salesman").id]
-                        )
+                        Command.set([env.ref("sales_team.group_sale_salesman").id])
                     ],
                 }
                 for name in ("leaver", "heir")
