@@ -60,8 +60,8 @@ class CrmRetentionOffboarding(models.Model):
         readonly=True,
         copy=False,
         help="Per model, one row per moved record: [id, previous owner, new "
-        "owner] (leads also previous team, new team, previous company, new "
-        "company).",
+        "owner]; leads add previous team, new team, previous company, new "
+        "company and whether open; activities whether planned.",
     )
     membership_ids = fields.Many2many(
         comodel_name="crm.team.member",
@@ -72,7 +72,9 @@ class CrmRetentionOffboarding(models.Model):
         readonly=True,
         context={"active_test": False},
     )
-    partner_marked_former = fields.Boolean(readonly=True)
+    partner_marked_former = fields.Boolean(
+        string="Contact Marked Former", readonly=True
+    )
     lead_count = fields.Integer(string="Opportunities Moved", readonly=True)
     activity_count = fields.Integer(string="Activities Moved", readonly=True)
     customer_count = fields.Integer(string="Customers Moved", readonly=True)
@@ -133,11 +135,15 @@ class CrmRetentionOffboarding(models.Model):
                         team,
                         record.company_id.id,
                         company,
+                        int(record.active and not record.stage_id.is_won),
                     ]
                 )
                 groups[
                     (owner, team, company, record.team_id.id, record.company_id.id)
                 ].append(record.id)
+            elif model == "mail.activity":
+                rows.append([record.id, record.user_id.id, owner, int(record.active)])
+                groups[(owner,)].append(record.id)
             else:
                 rows.append([record.id, record.user_id.id, owner])
                 groups[(owner,)].append(record.id)
@@ -218,8 +224,10 @@ class CrmRetentionOffboarding(models.Model):
         for model, bodies in by_model.items():
             Model = env[model]
             if hasattr(Model, "_message_log_batch"):
-                Model.browse(list(bodies))._message_log_batch(
-                    bodies, author_id=self.env.user.partner_id.id
+                documents = Model.browse(list(bodies)).exists()
+                documents._message_log_batch(
+                    {res_id: bodies[res_id] for res_id in documents.ids},
+                    author_id=self.env.user.partner_id.id,
                 )
 
     def _move_note(self, own, count, values):
@@ -314,7 +322,7 @@ class CrmRetentionOffboarding(models.Model):
             ).write({"active": True})
             if offboarding.partner_marked_former:
                 user.partner_id.action_make_current()
-            offboarding.message_post(
+            offboarding.sudo().message_post(
                 body=self.env._("%(user)s reactivated.", user=user.name)
             )
         return True
@@ -340,27 +348,23 @@ class CrmRetentionOffboarding(models.Model):
             if not rows:
                 continue
             records = env[model].browse([row[0] for row in rows]).exists()
-            owner = {record.id: record.user_id.id for record in records}
+            by_id = {record.id: record for record in records}
             back, back_team, back_company = {}, {}, {}
-            leads = {}
-            if model == "crm.lead":
-                leads = {
-                    record.id: (record.team_id.id, record.company_id.id)
-                    for record in records
-                }
             for row in rows:
-                if owner.get(row[0]) != row[2]:
-                    skipped.append((model, row[0], owner.get(row[0])))
+                record = by_id.get(row[0])
+                reason = self._undo_refusal(record, row)
+                if reason:
+                    skipped.append((model, row[0], reason))
                     continue
                 back[row[0]] = row[1]
-                # The lead's team and company are given back too, unless
-                # they changed since.
-                if model == "crm.lead":
-                    team, company = leads[row[0]]
-                    if team == row[4]:
-                        back_team[row[0]] = row[3]
-                    if company == row[6]:
-                        back_company[row[0]] = row[5]
+                # A lead's team and company are given back together, when
+                # neither changed since (they were consistent then).
+                if model == "crm.lead" and (
+                    record.team_id.id,
+                    record.company_id.id,
+                ) == (row[4], row[6]):
+                    back_team[row[0]] = row[3]
+                    back_company[row[0]] = row[5]
             if back:
                 back_rows[model] = self._move_owners(
                     model, back, back_team, back_company
@@ -368,7 +372,7 @@ class CrmRetentionOffboarding(models.Model):
         self._subscribe_new_owners(back_rows)
         self._log_notes(back_rows, self.user_id, undo=True)
         given = sum(len(rows) for rows in back_rows.values())
-        self.write(
+        self.sudo().write(
             {
                 "state": "undone",
                 "undo_date": fields.Datetime.now(),
@@ -382,34 +386,49 @@ class CrmRetentionOffboarding(models.Model):
             given=given,
             skipped=len(skipped),
         )
-        self.message_post(body=body)
+        self.sudo().message_post(body=body)
         return given, skipped
+
+    def _undo_refusal(self, record, row):
+        """Why a moved record is not given back (None: it is)."""
+        if not record:
+            return self.env._("deleted")
+        if record.user_id.id != row[2]:
+            return self.env._(
+                "now %(owner)s", owner=record.user_id.name or self.env._("nobody")
+            )
+        if record._name == "crm.lead":
+            if row[7] and (not record.active or record.stage_id.is_won):
+                return self.env._("closed since")
+            previous = record.env["res.users"].browse(row[1])
+            company = record.company_id
+            if (record.team_id.id, company.id) == (row[4], row[6]):
+                company = company.browse(row[5])
+            if company and company not in previous.company_ids:
+                return self.env._(
+                    "%(user)s has no access to its company", user=previous.name
+                )
+        if record._name == "mail.activity" and row[3] and not record.active:
+            return self.env._("done since")
+        return None
 
     def _format_skipped(self, skipped):
         if not skipped:
             return False
         env = self.env(su=True, context=dict(self.env.context, active_test=False))
-        lines = []
         ids_by_model = defaultdict(list)
-        for model, res_id, _owner in skipped:
+        for model, res_id, _reason in skipped:
             ids_by_model[model].append(res_id)
         names = {}
         for model, ids in ids_by_model.items():
             for record in env[model].browse(ids).exists():
                 names[(model, record.id)] = record.display_name
-        users = env["res.users"].browse({owner for *_x, owner in skipped if owner})
-        user_names = {user.id: user.name for user in users}
         labels = {model: env["ir.model"]._get(model).name for model in ids_by_model}
-        for model, res_id, owner in skipped:
+        lines = []
+        for model, res_id, reason in skipped:
             name = names.get((model, res_id))
-            if name is None:
-                state = self.env._("deleted")
-            else:
-                state = self.env._(
-                    "now %(owner)s",
-                    owner=user_names.get(owner) or self.env._("nobody"),
-                )
+            label = f"{labels[model]} #{res_id}"
             lines.append(
-                f"{labels[model]} #{res_id} {name or ''} ({state})".replace("  ", " ")
+                f"{label} {name} ({reason})" if name else f"{label} ({reason})"
             )
         return "\n".join(lines)

@@ -120,8 +120,14 @@ class MailActivity(models.Model):
         subscribes the new user to the document once per activity (a query
         each) and emails every assignment: skipped here, the offboarding
         subscribes the new owners in batch and logs one note per document."""
+        previous = self.filtered("active").user_id - user
         # pylint: disable=super-method-mismatch
-        return super(MailActivityBase, self).write({"user_id": user.id})
+        super(MailActivityBase, self).write({"user_id": user.id})
+        # Refresh the activity counters of the web clients, as mail does.
+        if previous:
+            user._bus_send("mail.activity/updated", {"activity_created": True})
+            previous._bus_send("mail.activity/updated", {"activity_deleted": True})
+        return True
 
     def _action_cancel(self):
         """Archive planned activities as cancelled: they stay in the history."""

@@ -176,6 +176,7 @@ class TestOffboarding(OffboardingCase):
             sorted(
                 [lead.id, self.leaver.id, self.heir.id, self.team.id, self.team.id]
                 + [self.env.company.id] * 2
+                + [1]  # open when moved
                 for lead in self.opps
             ),
         )
@@ -184,8 +185,11 @@ class TestOffboarding(OffboardingCase):
             sorted([p.id, self.leaver.id, self.heir.id] for p in self.customers),
         )
         self.assertEqual(
-            sorted(row[0] for row in offboarding.moves["mail.activity"]),
-            sorted((self.act_opp | self.act_customer | self.act_other).ids),
+            sorted(offboarding.moves["mail.activity"]),
+            sorted(
+                [act.id, self.leaver.id, self.heir.id, 1]
+                for act in self.act_opp | self.act_customer | self.act_other
+            ),
         )
         self.assertEqual(
             offboarding.moves["crm.team"],
@@ -344,6 +348,26 @@ class TestOffboardingAfterwards(OffboardingCase):
         with self.assertRaisesRegex(UserError, "already active"):
             offboarding.with_user(self.data_manager).action_reactivate_user()
 
+    def test_undo_leaves_work_closed_since(self):
+        """What the new owner won or did since stays theirs."""
+        offboarding = self.offboard()
+        self.opps[0].with_user(self.heir).action_set_won()
+        self.act_customer.with_user(self.heir).action_feedback(feedback="Done")
+        offboarding.with_user(self.data_manager).action_undo()
+        self.assertEqual(self.opps[0].user_id, self.heir)
+        self.assertEqual(self.act_customer.user_id, self.heir)
+        self.assertEqual(self.opps[1:].user_id, self.leaver)
+        self.assertEqual((self.act_opp | self.act_other).user_id, self.leaver)
+        self.assertIn("Open deal 0 (closed since)", offboarding.undo_skipped)
+        self.assertIn("(done since)", offboarding.undo_skipped)
+
+    def test_reactivation_keeps_a_contact_former_before(self):
+        self.leaver.partner_id.is_former = True
+        offboarding = self.offboard(mark_partner_former=True)
+        self.assertFalse(offboarding.partner_marked_former)
+        offboarding.with_user(self.data_manager).action_reactivate_user()
+        self.assertTrue(self.leaver.partner_id.is_former)
+
     def test_undo_after_partial_edits(self):
         offboarding = self.offboard()
         # Later edits: one opportunity goes to someone else, a customer is
@@ -386,6 +410,19 @@ class TestOffboardingAfterwards(OffboardingCase):
         offboarding = self.offboard()
         with self.assertRaises(AccessError):
             offboarding.with_user(self.sales_admin).action_undo()
+        # The record is the trace of what moved: nobody edits it by hand
+        # (an undo of forged moves would run as superuser).
+        for values in (
+            {"moves": {"crm.lead": [[self.won.id, self.heir.id, self.leaver.id]]}},
+            {"state": "done"},
+            {"user_id": self.heir.id},
+        ):
+            with self.assertRaises(AccessError):
+                offboarding.with_user(self.data_manager).write(values)
+        with self.assertRaises(AccessError):
+            self.env["crm.retention.offboarding"].with_user(self.data_manager).create(
+                {"user_id": self.heir.id}
+            )
         with self.assertRaises(AccessError):
             offboarding.with_user(self.data_manager).unlink()
         with self.assertRaises(AccessError):
@@ -422,6 +459,7 @@ class TestOffboardingBadInput(OffboardingCase):
             wizard.action_offboard()
 
     def test_last_administrator(self):
+        self.data_manager.groups_id |= self.env.ref("base.group_erp_manager")
         admins = self.env.ref("base.group_system").users.filtered("active")
         (admins - self.env.ref("base.user_admin")).write({"active": False})
         self.assert_refused(
@@ -429,6 +467,32 @@ class TestOffboardingBadInput(OffboardingCase):
             self.env.ref("base.user_admin"),
             target_user_id=self.heir,
         )
+
+    def test_administrators_need_an_administrator(self):
+        officer = new_test_user(
+            self.env,
+            login="rt_officer",
+            groups="base.group_erp_manager,sales_team.group_sale_salesman",
+        )
+        self.assert_refused("only an administrator", officer, target_user_id=self.heir)
+
+    def test_departing_user_of_another_company(self):
+        company_b = self.env["res.company"].create({"name": "Far Away"})
+        stranger = new_test_user(
+            self.env,
+            login="rt_stranger",
+            groups="sales_team.group_sale_salesman",
+            company_id=company_b.id,
+            company_ids=[Command.set(company_b.ids)],
+        )
+        wizard = (
+            self.env["crm.retention.offboard.user"]
+            .with_user(self.data_manager)
+            .create({"user_id": stranger.id, "target_user_id": self.heir.id})
+        )
+        with self.assertRaisesRegex(AccessError, "companies you have no access to"):
+            wizard.action_offboard()
+        self.assertTrue(stranger.active)
 
     def test_target_is_departing(self):
         with self.assertRaisesRegex(ValidationError, "departing user"):
@@ -542,6 +606,27 @@ class TestOffboardingMultiCompany(OffboardingCase):
         offboarding.with_user(self.data_manager).action_undo()
         self.assertEqual(self.b_opp.user_id, self.leaver)
         self.assertEqual(self.b_opp.company_id, self.company_b)
+
+    def test_lead_whose_customer_is_of_its_company_stays(self):
+        self.b_opp.partner_id = self.env["res.partner"].create(
+            {"name": "Branch customer", "company_id": self.company_b.id}
+        )
+        wizard = self.wizard(target_user_id=self.heir, confirm_other_companies=True)
+        with self.assertRaisesRegex(UserError, "cannot leave their company"):
+            wizard.action_offboard()
+        self.assertTrue(self.leaver.active)
+        self.assertEqual(self.b_opp.user_id, self.leaver)
+
+    def test_team_of_another_company(self):
+        self.heir.company_ids |= self.company_b
+        team_b = self.env["crm.team"].create(
+            {"name": "Branch Sales", "company_id": self.company_b.id}
+        )
+        wizard = self.wizard(target_user_id=self.heir, lead_team_id=team_b)
+        with self.assertRaisesRegex(UserError, "Branch Sales belongs to Branch B"):
+            wizard.action_offboard()
+        self.assertTrue(self.leaver.active)
+        self.assertEqual(self.opps.user_id, self.leaver)
 
     def test_targets_with_access_are_preferred(self):
         self.heir2.company_ids |= self.company_b

@@ -77,7 +77,8 @@ class CrmRetentionOffboardUser(models.TransientModel):
         string="Team Memberships", compute="_compute_counts"
     )
     closed_lead_count = fields.Integer(
-        string="Closed Opportunities (Won/Lost)", compute="_compute_counts"
+        string="Closed Opportunities (Won, Lost or Archived)",
+        compute="_compute_counts",
     )
     done_activity_count = fields.Integer(
         string="Done Activities", compute="_compute_counts"
@@ -129,7 +130,9 @@ class CrmRetentionOffboardUser(models.TransientModel):
         string="Hand Over Sales Teams",
         default=True,
         help="Teams they lead get the new team leader; their team memberships "
-        "end (reactivating the user restores them).",
+        "end (reactivating the user restores them). Unticked, they stay "
+        "leader and member: Odoo's automatic lead assignment may still give "
+        "them leads.",
     )
     include_closed_leads = fields.Boolean(string="Move Closed Opportunities")
     include_done_activities = fields.Boolean(string="Move Done Activities")
@@ -464,6 +467,24 @@ class CrmRetentionOffboardUser(models.TransientModel):
                     user=user.name,
                 )
             )
+        if user.has_group("base.group_erp_manager") and not (
+            self.env.su or self.env.user.has_group("base.group_erp_manager")
+        ):
+            raise AccessError(
+                self.env._(
+                    "%(user)s manages users and access rights: only an "
+                    "administrator can offboard them.",
+                    user=user.name,
+                )
+            )
+        if not self.env.su and not (user.company_ids & self.env.user.company_ids):
+            raise AccessError(
+                self.env._(
+                    "%(user)s works in companies you have no access to: ask a "
+                    "Data Manager of their company.",
+                    user=user.name,
+                )
+            )
         admins = (
             self.env.ref("base.group_system")
             .sudo()
@@ -509,6 +530,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
                         company=team.company_id.name,
                     )
                 )
+        self._check_lead_companies(plan)
         if plan["other_company"] and not self.confirm_other_companies:
             raise UserError(
                 self.env._(
@@ -516,6 +538,46 @@ class CrmRetentionOffboardUser(models.TransientModel):
                     "records:\n%(records)s\n\nTick 'Move Them Anyway' to hand "
                     "them over all the same, or choose other users.",
                     records=self._format_other_company(plan["other_company"]),
+                )
+            )
+
+    def _check_lead_companies(self, plan):
+        """The moved leads must stay consistent with their company, which
+        Odoo checks on write: the chosen team's company, and for a lead
+        handed to someone outside its company (which then moves to theirs)
+        its customer's company."""
+        new_team, new_company = self._lead_team_company(plan)
+        leads = self.env["crm.lead"].sudo().browse(list(plan["crm.lead"]))
+        team = self.lead_team_id
+        wrong_team, stuck = [], []
+        for lead in leads:
+            company_id = new_company.get(lead.id, lead.company_id.id)
+            if team.company_id and company_id and team.company_id.id != company_id:
+                wrong_team.append(lead)
+            if lead.id in new_company and lead.partner_id.company_id.id not in (
+                False,
+                company_id,
+            ):
+                stuck.append(lead)
+        if wrong_team:
+            raise UserError(
+                self.env._(
+                    "The team %(team)s belongs to %(company)s: these "
+                    "opportunities of another company cannot join it:\n"
+                    "%(records)s\n\nChoose a team without company or of theirs, "
+                    "or leave the team empty.",
+                    team=team.name,
+                    company=team.company_id.name,
+                    records=self._format_other_company(wrong_team),
+                )
+            )
+        if stuck:
+            raise UserError(
+                self.env._(
+                    "These opportunities cannot leave their company, their "
+                    "customer belongs to it:\n%(records)s\n\nHand them to "
+                    "someone with access to that company.",
+                    records=self._format_other_company(stuck),
                 )
             )
 
@@ -593,7 +655,8 @@ class CrmRetentionOffboardUser(models.TransientModel):
         Offboarding._log_notes(rows, user)
         memberships = plan["memberships"] or self.env["crm.team.member"]
         memberships.sudo().write({"active": False})
-        if self.mark_partner_former and not user.partner_id.is_former:
+        mark_former = self.mark_partner_former and not user.partner_id.is_former
+        if mark_former:
             user.partner_id.write(
                 {
                     "is_former": True,
@@ -612,7 +675,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
                 "target_user_ids": [Command.set(moved_to.ids or targets.ids)],
                 "moves": rows,
                 "membership_ids": [Command.set(memberships.ids)],
-                "partner_marked_former": bool(self.mark_partner_former),
+                "partner_marked_former": bool(mark_former),
                 "lead_count": len(rows.get("crm.lead", [])),
                 "activity_count": len(rows.get("mail.activity", [])),
                 "customer_count": len(rows.get("res.partner", [])),
@@ -683,17 +746,33 @@ class CrmRetentionOffboardUser(models.TransientModel):
             lines.append(
                 self.env._("%(count)s team memberships ended", count=len(memberships))
             )
-        kept = []
-        if not self.include_closed_leads and self.closed_lead_count:
-            kept.append(
-                self.env._(
-                    "%(count)s closed opportunities", count=self.closed_lead_count
-                )
+        kept = [
+            self.env._("%(count)s %(what)s", count=count, what=what)
+            for included, count, what in (
+                (
+                    self.include_open_leads,
+                    self.open_lead_count,
+                    self.env._("open opportunities/leads"),
+                ),
+                (
+                    self.include_activities,
+                    self.activity_count,
+                    self.env._("upcoming activities"),
+                ),
+                (self.include_customers, self.customer_count, self.env._("customers")),
+                (
+                    self.include_closed_leads,
+                    self.closed_lead_count,
+                    self.env._("closed opportunities"),
+                ),
+                (
+                    self.include_done_activities,
+                    self.done_activity_count,
+                    self.env._("done activities"),
+                ),
             )
-        if not self.include_done_activities and self.done_activity_count:
-            kept.append(
-                self.env._("%(count)s done activities", count=self.done_activity_count)
-            )
+            if count and not included
+        ]
         if kept:
             lines.append(
                 self.env._(
