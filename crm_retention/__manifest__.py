@@ -15,6 +15,7 @@
         "security/crm_retention_security.xml",
         "security/ir.model.access.csv",
         "security/crm_retention_trait_security.xml",
+        "security/crm_retention_offboarding_security.xml",
         "data/crm_retention_former_reason_data.xml",
         "data/crm_retention_trait_data.xml",
         "wizards/crm_retention_mark_former_views.xml",

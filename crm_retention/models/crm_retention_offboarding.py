@@ -159,15 +159,14 @@ class CrmRetentionOffboarding(models.Model):
 
     @api.model
     def _subscribe_new_owners(self, rows_by_model):
-        """The new owners follow the records they got and the documents of
-        their (planned) activities, as Odoo does on assignment: one call per
-        model and owner, each document once."""
+        """The new owners follow the opportunities they got and the
+        documents of their (planned) activities, as Odoo does on assignment
+        (not the customers: Odoo doesn't make the salesperson follow them):
+        one call per model and owner, each document once."""
         env = self.env(su=True, context=dict(self.env.context, active_test=False))
         documents = defaultdict(set)
-        for model, rows in rows_by_model.items():
-            if model in ("crm.lead", "res.partner"):
-                for row in rows:
-                    documents[(model, row[2])].add(row[0])
+        for row in rows_by_model.get("crm.lead") or []:
+            documents[("crm.lead", row[2])].add(row[0])
         activity_rows = rows_by_model.get("mail.activity") or []
         activities = env["mail.activity"].browse([row[0] for row in activity_rows])
         for row, activity in zip(activity_rows, activities, strict=True):

@@ -140,7 +140,10 @@ class TestOffboarding(OffboardingCase):
         )
         self.assertTrue(self.act_opp.active)
         self.assertIn(self.heir.partner_id, self.opps.message_partner_ids)
-        self.assertIn(self.heir.partner_id, self.customers.message_partner_ids)
+        # The customer with an activity (as Odoo does for activities), not
+        # the other one.
+        self.assertIn(self.heir.partner_id, self.customers[0].message_partner_ids)
+        self.assertNotIn(self.heir.partner_id, self.customers[1].message_partner_ids)
         self.assertIn(self.heir.partner_id, self.someone_elses.message_partner_ids)
         # Closed work stays with its original owner.
         self.assertEqual((self.won | self.lost).user_id, self.leaver)
@@ -627,6 +630,19 @@ class TestOffboardingMultiCompany(OffboardingCase):
             wizard.action_offboard()
         self.assertTrue(self.leaver.active)
         self.assertEqual(self.opps.user_id, self.leaver)
+
+    def test_report_of_work_left_behind_by_company(self):
+        self.leaver.action_archive()
+        work = self.env["crm.retention.inactive.work"].with_user(self.data_manager)
+        self.assertIn(
+            self.b_opp.id,
+            work.search([("user_id", "=", self.leaver.id)]).mapped("res_id"),
+        )
+        self.data_manager.company_ids -= self.company_b
+        lines = work.search(
+            [("user_id", "=", self.leaver.id), ("kind", "=", "opportunity")]
+        )
+        self.assertEqual(sorted(lines.mapped("res_id")), sorted(self.opps.ids))
 
     def test_targets_with_access_are_preferred(self):
         self.heir2.company_ids |= self.company_b

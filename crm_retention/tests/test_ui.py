@@ -98,7 +98,7 @@ class TestUi(HttpCase):
             login="rt_tour_manager",
             password="rt_tour_manager",
             name="Tour Manager",
-            groups="base.group_system,sales_team.group_sale_salesman_all_leads,"
+            groups="base.group_erp_manager,sales_team.group_sale_salesman_all_leads,"
             "crm_retention.crm_retention_group_manager",
         )
         heir = new_test_user(

@@ -32,6 +32,11 @@ registry.category("web_tour.tours").add("crm_retention_offboarding_tour", {
             run: "click",
         },
         {
+            content: "Confirm",
+            trigger: ".modal:contains(Deactivate this user) .modal-footer .btn-primary",
+            run: "click",
+        },
+        {
             content: "The offboarding record sums up what moved",
             trigger:
                 ".o_form_view .o_field_widget[name=summary]:contains(2 opportunities/leads to Tour Heir (2))",
