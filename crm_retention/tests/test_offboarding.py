@@ -658,16 +658,33 @@ class TestOffboardingMultiCompany(OffboardingCase):
 
 
 class TestOffboardingQueries(RetentionCase):
-    def _offboard_queries(self, count):
+    def _measure(self, func):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        result = func()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before, result
+
+    def _offboard_queries(self, count, several):
+        """Offboard a user owning count opportunities, customers, activities
+        on their customers and on other contacts, and leading a team; then
+        undo. Returns the queries of both."""
+        Users = self.env["res.users"]
         leaver = new_test_user(
             self.env,
-            login=f"rt_q_leaver_{count}",
+            login=f"rt_q_leaver_{count}_{several}",
             groups="sales_team.group_sale_salesman",
         )
-        heir = new_test_user(
-            self.env,
-            login=f"rt_q_heir_{count}",
-            groups="sales_team.group_sale_salesman",
+        heirs = Users.browse()
+        for index in range(2 if several else 1):
+            heirs |= new_test_user(
+                self.env,
+                login=f"rt_q_heir_{count}_{several}_{index}",
+                groups="sales_team.group_sale_salesman",
+            )
+        team = self.env["crm.team"].create(
+            {"name": f"Q team {count}", "user_id": leaver.id}
         )
         leads = self.env["crm.lead"].create(
             [
@@ -678,48 +695,62 @@ class TestOffboardingQueries(RetentionCase):
         partners = self.env["res.partner"].create(
             [{"name": f"Q customer {i}", "user_id": leaver.id} for i in range(count)]
         )
+        others = self.env["res.partner"].create(
+            [{"name": f"Q other {i}"} for i in range(count)]
+        )
+        partner_model = self.env["ir.model"]._get_id("res.partner")
         self.env["mail.activity"].create(
             [
                 {
-                    "res_model_id": self.env["ir.model"]._get_id("res.partner"),
+                    "res_model_id": partner_model,
                     "res_id": partner.id,
                     "user_id": leaver.id,
                     "activity_type_id": self.todo_type.id,
                     "summary": "Q",
                 }
-                for partner in partners
+                for partner in partners | others
             ]
         )
+        values = {"user_id": leaver.id}
+        if several:
+            values.update(
+                target_mode="users",
+                target_user_ids=[Command.set(heirs.ids)],
+                distribution="load",
+            )
+        else:
+            values["target_user_id"] = heirs.id
         wizard = (
             self.env["crm.retention.offboard.user"]
             .with_user(self.data_manager)
-            .create(
-                {
-                    "user_id": leaver.id,
-                    "target_user_id": heir.id,
-                    "distribution": "round_robin",
-                }
-            )
+            .create(values)
         )
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        wizard.action_offboard()
-        self.env.flush_all()
-        queries = self.env.cr.sql_log_count - before
-        self.assertEqual(leads.user_id, heir)
-        self.assertEqual(partners.user_id, heir)
-        return queries
+        offboarding_queries, action = self._measure(wizard.action_offboard)
+        offboarding = self.env["crm.retention.offboarding"].browse(action["res_id"])
+        self.assertEqual(leads.user_id, heirs)
+        self.assertEqual(partners.user_id, heirs)
+        self.assertEqual(team.user_id, heirs[:1])
+        self.assertEqual(offboarding.activity_count, 2 * count)
+        undo_queries, _result = self._measure(
+            offboarding.with_user(self.data_manager).action_undo
+        )
+        self.assertEqual(leads.user_id, leaver)
+        self.assertEqual(partners.user_id, leaver)
+        return offboarding_queries, undo_queries
 
     def test_query_count_does_not_grow(self):
-        """Same number of queries for 10 and 200 records of each kind. The
-        ORM writes rows 100 at a time (one INSERT/UPDATE per 100 rows): that
-        chunking is raised above 200 here, so that the count shows what
-        the offboarding itself does per record (nothing)."""
+        """Same number of queries for 10 and 200 records of each kind, to
+        one user or several (by load), for the offboarding and its undo.
+        The ORM writes rows 100 at a time (one INSERT/UPDATE per 100 rows):
+        that chunking is raised above 200 here, so that the count shows what
+        the offboarding itself does per record (nothing). A first small run
+        warms the caches up."""
         with (
             patch("odoo.models.INSERT_BATCH_SIZE", 1000),
             patch("odoo.models.UPDATE_BATCH_SIZE", 1000),
         ):
-            small = self._offboard_queries(10)
-            large = self._offboard_queries(200)
-        self.assertEqual(small, large)
+            for several in (False, True):
+                self._offboard_queries(3, several)
+                small = self._offboard_queries(10, several)
+                large = self._offboard_queries(200, several)
+                self.assertEqual(small, large, f"several new owners: {several}")
