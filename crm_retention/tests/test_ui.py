@@ -134,3 +134,37 @@ class TestUi(HttpCase):
         # Undone: the work is back with the (still inactive) salesperson.
         self.assertEqual(leads.user_id, self.salesman)
         self.assertEqual(self.partner.user_id, self.salesman)
+
+    def test_offboarding_menu_tour(self):
+        """A Data Manager without user administration rights (a Sales
+        Administrator: Odoo shows CRM > Configuration to those) offboards
+        from the CRM configuration menu, keeps the customers with the
+        departing user, and finds them in the report of work left behind,
+        whose line opens the wizard again."""
+        new_test_user(
+            self.env,
+            login="rt_tour_dm",
+            password="rt_tour_dm",
+            groups="sales_team.group_sale_manager,"
+            "crm_retention.crm_retention_group_manager",
+        )
+        leaver = new_test_user(
+            self.env,
+            login="rt_menu_leaver",
+            name="Menu Leaver",
+            groups="sales_team.group_sale_salesman",
+        )
+        new_test_user(
+            self.env,
+            login="rt_menu_heir",
+            name="Menu Heir",
+            groups="sales_team.group_sale_salesman",
+        )
+        customer = self.env["res.partner"].create(
+            {"name": "Menu Customer", "user_id": leaver.id}
+        )
+        self.start_tour(
+            "/odoo/crm", "crm_retention_offboarding_menu_tour", login="rt_tour_dm"
+        )
+        self.assertFalse(leaver.active)
+        self.assertEqual(customer.user_id, leaver)

@@ -353,19 +353,12 @@ class CrmRetentionOffboardUser(models.TransientModel):
                 if company and company not in allowed:
                     plan["other_company"].append(record)
 
-        lead_loads = loads.get("leads")
+        # One turn (or load) for open and closed leads together.
+        leads = Distributor(targets, by_load, loads.get("leads"))
         if self.include_open_leads:
-            assign(
-                owned["open_leads"],
-                "crm.lead",
-                Distributor(targets, by_load, lead_loads),
-            )
+            assign(owned["open_leads"], "crm.lead", leads)
         if self.include_closed_leads:
-            assign(
-                owned["closed_leads"],
-                "crm.lead",
-                Distributor(targets, by_load, lead_loads),
-            )
+            assign(owned["closed_leads"], "crm.lead", leads)
         if self.include_customers:
             assign(
                 owned["customers"],
