@@ -120,12 +120,19 @@ class TestOffboarding(OffboardingCase):
         self.assertEqual(wizard.done_activity_count, 1)
 
     def test_offboard_to_one_user(self):
+        message = (
+            self.customers[0]
+            .with_user(self.leaver)
+            .message_post(body="Met them at the fair", message_type="comment")
+        )
         activities_before = (
             self.env["mail.activity"].with_context(active_test=False).search_count([])
         )
         offboarding = self.offboard(mark_partner_former=True)
-        # 1. Deactivated, with nothing lost.
+        # 1. Deactivated, with nothing lost: their messages stay theirs.
         self.assertFalse(self.leaver.active)
+        self.assertTrue(message.exists())
+        self.assertEqual(message.author_id, self.leaver.partner_id)
         self.assertEqual(
             self.env["mail.activity"].with_context(active_test=False).search_count([]),
             activities_before,

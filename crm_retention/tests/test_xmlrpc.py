@@ -173,7 +173,15 @@ class TestXmlRpcOffboarding(HttpCase):
         """Offboarding is for Data Managers, through RPC too, and the RPC
         client gets the same checks as the web client."""
         leaver = new_test_user(
-            self.env, login="rt_rpc_leaver", groups="sales_team.group_sale_salesman"
+            self.env,
+            login="rt_rpc_leaver",
+            password="rt_rpc_leaver",
+            groups="sales_team.group_sale_salesman",
+        )
+        db = self.env.cr.dbname
+        self.assertEqual(
+            self.xmlrpc_common.authenticate(db, leaver.login, leaver.login, {}),
+            leaver.id,
         )
         deal = self.env["crm.lead"].create(
             {"name": "RPC open deal", "user_id": leaver.id}
@@ -203,6 +211,10 @@ class TestXmlRpcOffboarding(HttpCase):
         )
         call(self.manager, "crm.retention.offboard.user", "action_offboard", wizard_id)
         self.assertFalse(leaver.active)
+        # They cannot log in any more.
+        self.assertFalse(
+            self.xmlrpc_common.authenticate(db, leaver.login, leaver.login, {})
+        )
         self.assertEqual(deal.user_id, self.salesman)
         offboarding = self.env["crm.retention.offboarding"].search(
             [("user_id", "=", leaver.id)]
