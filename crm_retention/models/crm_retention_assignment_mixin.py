@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .history import DATA_MANAGER, check_delete_right
+from .history import check_delete_right, is_data_manager
 
 # Fields that ending an assignment changes (its cache is invalidated).
 END_FIELDS = [
@@ -94,7 +94,7 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
 
     def _crm_retention_check_history_change(self, vals, locked):
         changed = locked.intersection(vals)
-        if not changed or self.env.user.has_group(DATA_MANAGER):
+        if not changed or is_data_manager(self.env):
             return
         raise UserError(
             self.env._(

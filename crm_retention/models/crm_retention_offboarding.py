@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .history import DATA_MANAGER
+from .history import is_data_manager
 
 # The owner field of every kind of record an offboarding moves.
 OWNED_MODELS = ("crm.lead", "res.partner", "mail.activity", "crm.team")
@@ -100,7 +100,7 @@ class CrmRetentionOffboarding(models.Model):
             )
 
     def _check_data_manager(self):
-        if not (self.env.su or self.env.user.has_group(DATA_MANAGER)):
+        if not is_data_manager(self.env):
             raise AccessError(self.env._("Only Data Managers can offboard users."))
 
     # ------------------------------------------------------------------
@@ -158,6 +158,13 @@ class CrmRetentionOffboarding(models.Model):
         return rows
 
     @api.model
+    def _activity_documents(self, rows_by_model):
+        """(row, activity) of the moved activities, with their document."""
+        rows = rows_by_model.get("mail.activity") or []
+        activities = self.env["mail.activity"].sudo().browse([row[0] for row in rows])
+        return zip(rows, activities.with_context(active_test=False), strict=True)
+
+    @api.model
     def _subscribe_new_owners(self, rows_by_model):
         """The new owners follow the opportunities they got and the
         documents of their (planned) activities, as Odoo does on assignment
@@ -167,9 +174,7 @@ class CrmRetentionOffboarding(models.Model):
         documents = defaultdict(set)
         for row in rows_by_model.get("crm.lead") or []:
             documents[("crm.lead", row[2])].add(row[0])
-        activity_rows = rows_by_model.get("mail.activity") or []
-        activities = env["mail.activity"].browse([row[0] for row in activity_rows])
-        for row, activity in zip(activity_rows, activities, strict=True):
+        for row, activity in self._activity_documents(rows_by_model):
             if activity.active:
                 documents[(activity.res_model, row[2])].add(activity.res_id)
         users = env["res.users"].browse({owner for _model, owner in documents})
@@ -194,14 +199,11 @@ class CrmRetentionOffboarding(models.Model):
                 continue
             for row in rows:
                 notes[(model, row[0])] = [row[1], row[2], True, 0]
-        activity_rows = rows_by_model.get("mail.activity") or []
-        if activity_rows:
-            activities = env["mail.activity"].browse([row[0] for row in activity_rows])
-            for row, activity in zip(activity_rows, activities, strict=True):
-                note = notes.setdefault(
-                    (activity.res_model, activity.res_id), [row[1], row[2], False, 0]
-                )
-                note[3] += 1
+        for row, activity in self._activity_documents(rows_by_model):
+            note = notes.setdefault(
+                (activity.res_model, activity.res_id), [row[1], row[2], False, 0]
+            )
+            note[3] += 1
         users = env["res.users"].browse(
             {user for note in notes.values() for user in note[:2] if user}
         )
@@ -215,10 +217,7 @@ class CrmRetentionOffboarding(models.Model):
                 "gone": gone,
                 "count": count,
             }
-            if undo:
-                text = self._undo_note(own, count, values)
-            else:
-                text = self._move_note(own, count, values)
+            text = self._note_text(undo, own, count) % values
             by_model[model][res_id] = Markup("<p>%s</p>") % text
         for model, bodies in by_model.items():
             Model = env[model]
@@ -229,40 +228,35 @@ class CrmRetentionOffboarding(models.Model):
                     author_id=self.env.user.partner_id.id,
                 )
 
-    def _move_note(self, own, count, values):
-        if own and count:
+    def _note_text(self, undo, own, count):
+        """The note of a record: its owner moved (own), its activities moved
+        (count), or both; on offboarding or on undo."""
+        if not undo:
+            if own and count:
+                return self.env._(
+                    "Reassigned from %(old)s to %(new)s, with %(count)s "
+                    "activities — offboarding of %(gone)s."
+                )
+            if own:
+                return self.env._(
+                    "Reassigned from %(old)s to %(new)s — offboarding of %(gone)s."
+                )
             return self.env._(
-                "Reassigned from %(old)s to %(new)s, with %(count)s activities "
-                "— offboarding of %(gone)s.",
-                **values,
+                "%(count)s activities reassigned from %(old)s to %(new)s — "
+                "offboarding of %(gone)s."
             )
-        if own:
-            return self.env._(
-                "Reassigned from %(old)s to %(new)s — offboarding of %(gone)s.",
-                **values,
-            )
-        return self.env._(
-            "%(count)s activities reassigned from %(old)s to %(new)s — "
-            "offboarding of %(gone)s.",
-            **values,
-        )
-
-    def _undo_note(self, own, count, values):
         if own and count:
             return self.env._(
                 "Given back from %(old)s to %(new)s, with %(count)s activities "
-                "— offboarding of %(gone)s undone.",
-                **values,
+                "— offboarding of %(gone)s undone."
             )
         if own:
             return self.env._(
-                "Given back from %(old)s to %(new)s — offboarding of %(gone)s undone.",
-                **values,
+                "Given back from %(old)s to %(new)s — offboarding of %(gone)s undone."
             )
         return self.env._(
             "%(count)s activities given back from %(old)s to %(new)s — "
-            "offboarding of %(gone)s undone.",
-            **values,
+            "offboarding of %(gone)s undone."
         )
 
     # ------------------------------------------------------------------
@@ -274,7 +268,7 @@ class CrmRetentionOffboarding(models.Model):
         return [row[0] for row in (self.moves or {}).get(model, [])]
 
     def _open_moved(self, model, name):
-        action = {
+        return {
             "type": "ir.actions.act_window",
             "name": name,
             "res_model": model,
@@ -282,7 +276,6 @@ class CrmRetentionOffboarding(models.Model):
             "domain": [("id", "in", self._moved_ids(model))],
             "context": {"active_test": False, "create": False},
         }
-        return action
 
     def action_view_leads(self):
         return self._open_moved("crm.lead", self.env._("Moved Opportunities"))

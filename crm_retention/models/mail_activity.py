@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError
 
 from odoo.addons.mail.models.mail_activity import MailActivity as MailActivityBase
 
-from .history import DATA_MANAGER
+from .history import is_data_manager
 
 # Context key: the planned activities of these users are kept when mail
 # deletes them (users being archived). It only ever prevents a deletion.
@@ -87,7 +87,7 @@ class MailActivity(models.Model):
     def _crm_retention_may_delete(self):
         """Whether the activities are really deleted: by Data Managers, or
         by Odoo itself as superuser (e.g. the record they belong to is)."""
-        return self.env.su or self.env.user.has_group(DATA_MANAGER)
+        return is_data_manager(self.env)
 
     def _crm_retention_history_counts(self, records):
         """Return {record id: number of done or cancelled activities}."""

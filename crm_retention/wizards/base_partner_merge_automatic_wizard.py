@@ -3,7 +3,7 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
-from ..models.history import DATA_MANAGER
+from ..models.history import is_data_manager
 
 
 class BasePartnerMergeAutomaticWizard(models.TransientModel):
@@ -25,7 +25,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     def _merge(self, partner_ids, dst_partner=None, extra_checks=True):
         # Merging deletes the merged contacts: a Data Manager's right. Checked
         # first, so that nothing is merged when it is refused.
-        if not (self.env.is_superuser() or self.env.user.has_group(DATA_MANAGER)):
+        if not is_data_manager(self.env):
             raise AccessError(
                 self.env._(
                     "Only Data Managers can merge contacts: merging deletes the "

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..models.history import DATA_MANAGER, HUMAN_MESSAGE_TYPES
+from ..models.history import HUMAN_MESSAGE_TYPES, is_data_manager
 
 
 class CrmRetentionMoveHistory(models.TransientModel):
@@ -65,7 +65,7 @@ class CrmRetentionMoveHistory(models.TransientModel):
 
     def _check_target(self):
         source, target = self.source_partner_id, self.target_partner_id
-        if not self.env.user.has_group(DATA_MANAGER):
+        if not is_data_manager(self.env):
             raise AccessError(
                 self.env._("Only Data Managers can move history. Ask a Data Manager.")
             )

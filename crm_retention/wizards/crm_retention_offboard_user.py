@@ -6,11 +6,19 @@ from collections import defaultdict
 from odoo import SUPERUSER_ID, Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..models.history import DATA_MANAGER
-
 SALESMAN = "sales_team.group_sale_salesman"
 # Other-company records listed in the wizard and in the error.
 LIST_LIMIT = 20
+# Count field of the wizard: category of what the departing user owns.
+COUNT_FIELDS = {
+    "open_lead_count": "open_leads",
+    "activity_count": "activities",
+    "customer_count": "customers",
+    "team_led_count": "teams_led",
+    "team_member_count": "memberships",
+    "closed_lead_count": "closed_leads",
+    "done_activity_count": "done_activities",
+}
 
 
 class Distributor:
@@ -165,18 +173,6 @@ class CrmRetentionOffboardUser(models.TransientModel):
         "opportunities: such opportunities move to the new owner's company.",
     )
 
-    @api.model
-    def default_get(self, fields_list):
-        values = super().default_get(fields_list)
-        if (
-            "user_id" in fields_list
-            and not values.get("user_id")
-            and self.env.context.get("active_model") == "res.users"
-            and self.env.context.get("active_id")
-        ):
-            values["user_id"] = self.env.context["active_id"]
-        return values
-
     # ------------------------------------------------------------------
     # What the departing user owns
     # ------------------------------------------------------------------
@@ -203,67 +199,47 @@ class CrmRetentionOffboardUser(models.TransientModel):
             ("stage_id.is_won", "=", True),
         ]
 
+    @api.model
+    def _owned_domains(self, user):
+        """{category: (model, domain)} of what user owns."""
+        return {
+            "open_leads": ("crm.lead", self._open_lead_domain(user)),
+            "closed_leads": ("crm.lead", self._closed_lead_domain(user)),
+            "activities": (
+                "mail.activity",
+                [("user_id", "=", user.id), ("active", "=", True)],
+            ),
+            "done_activities": (
+                "mail.activity",
+                [("user_id", "=", user.id), ("active", "=", False)],
+            ),
+            "customers": (
+                "res.partner",
+                [("user_id", "=", user.id), ("active", "=", True)],
+            ),
+            "teams_led": ("crm.team", [("user_id", "=", user.id)]),
+            "memberships": (
+                "crm.team.member",
+                [("user_id", "=", user.id), ("active", "=", True)],
+            ),
+        }
+
     def _owned(self):
         """The departing user's records, per category."""
         env = self._sudo_env()
-        user = self.user_id
         return {
-            "open_leads": env["crm.lead"].search(self._open_lead_domain(user)),
-            "closed_leads": env["crm.lead"].search(self._closed_lead_domain(user)),
-            "activities": env["mail.activity"].search(
-                [("user_id", "=", user.id), ("active", "=", True)]
-            ),
-            "done_activities": env["mail.activity"].search(
-                [("user_id", "=", user.id), ("active", "=", False)]
-            ),
-            "customers": env["res.partner"].search(
-                [("user_id", "=", user.id), ("active", "=", True)]
-            ),
-            "teams_led": env["crm.team"].search([("user_id", "=", user.id)]),
-            "memberships": env["crm.team.member"].search(
-                [("user_id", "=", user.id), ("active", "=", True)]
-            ),
+            category: env[model].search(domain)
+            for category, (model, domain) in self._owned_domains(self.user_id).items()
         }
 
     @api.depends("user_id")
     def _compute_counts(self):
+        env = self._sudo_env()
         for wizard in self:
-            if not wizard.user_id:
-                wizard.update(dict.fromkeys(self._count_fields(), 0))
-                continue
-            env = wizard._sudo_env()
-            user = wizard.user_id
-            Lead, Activity = env["crm.lead"], env["mail.activity"]
-            wizard.open_lead_count = Lead.search_count(self._open_lead_domain(user))
-            wizard.closed_lead_count = Lead.search_count(self._closed_lead_domain(user))
-            activities = dict(
-                Activity._read_group(
-                    [("user_id", "=", user.id)], ["active"], ["__count"]
-                )
-            )
-            wizard.activity_count = activities.get(True, 0)
-            wizard.done_activity_count = activities.get(False, 0)
-            wizard.customer_count = env["res.partner"].search_count(
-                [("user_id", "=", user.id), ("active", "=", True)]
-            )
-            wizard.team_led_count = env["crm.team"].search_count(
-                [("user_id", "=", user.id)]
-            )
-            wizard.team_member_count = env["crm.team.member"].search_count(
-                [("user_id", "=", user.id), ("active", "=", True)]
-            )
-
-    @api.model
-    def _count_fields(self):
-        return [
-            "open_lead_count",
-            "activity_count",
-            "customer_count",
-            "team_led_count",
-            "team_member_count",
-            "closed_lead_count",
-            "done_activity_count",
-        ]
+            domains = wizard._owned_domains(wizard.user_id)
+            for field, category in COUNT_FIELDS.items():
+                model, domain = domains[category]
+                wizard[field] = env[model].search_count(domain) if wizard.user_id else 0
 
     @api.depends(
         "user_id",
@@ -341,6 +317,9 @@ class CrmRetentionOffboardUser(models.TransientModel):
             "crm.team": {},
             "other_company": [],
             "memberships": owned["memberships"] if self.include_teams else None,
+            "owned": owned,
+            "lead_team": {},
+            "lead_company": {},
         }
         if not targets:
             return plan
@@ -371,19 +350,23 @@ class CrmRetentionOffboardUser(models.TransientModel):
         if self.include_done_activities:
             activities |= owned["done_activities"]
         self._plan_activities(
-            activities, plan, Distributor(targets, by_load, loads.get("activities"))
+            activities,
+            plan,
+            Distributor(targets, by_load, loads.get("activities")),
+            allowed,
         )
         if self.include_teams and owned["teams_led"]:
             leader = self.team_leader_id or targets[:1]
             for team in owned["teams_led"]:
                 plan["crm.team"][team.id] = leader.id
+        plan["lead_team"], plan["lead_company"] = self._lead_team_company(plan)
         return plan
 
-    def _plan_activities(self, activities, plan, distributor):
+    def _plan_activities(self, activities, plan, distributor, allowed):
         """Activities follow their document when it moves; the others are
         handed out per document, so that a document's activities all go to
-        the same person (and its note names one new owner)."""
-        allowed = set(self._targets().company_ids.ids)
+        the same person (and its note names one new owner). allowed: the
+        companies the new owners can access."""
         by_document = defaultdict(list)
         for activity in activities:
             by_document[(activity.res_model, activity.res_id)].append(activity.id)
@@ -444,8 +427,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
     # ------------------------------------------------------------------
 
     def _check(self, targets, plan):
-        if not (self.env.su or self.env.user.has_group(DATA_MANAGER)):
-            raise AccessError(self.env._("Only Data Managers can offboard users."))
+        self.env["crm.retention.offboarding"]._check_data_manager()
         user = self.user_id
         if user == self.env.user:
             raise UserError(
@@ -499,7 +481,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
                     team=self.target_team_id.name,
                 )
             )
-        if not targets and self._anything_to_move():
+        if not targets and self._anything_to_move(plan["owned"]):
             raise UserError(
                 self.env._(
                     "%(user)s owns records to hand over: choose who gets them, "
@@ -539,7 +521,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
         Odoo checks on write: the chosen team's company, and for a lead
         handed to someone outside its company (which then moves to theirs)
         its customer's company."""
-        new_team, new_company = self._lead_team_company(plan)
+        new_company = plan["lead_company"]
         leads = self.env["crm.lead"].sudo().browse(list(plan["crm.lead"]))
         team = self.lead_team_id
         wrong_team, stuck = [], []
@@ -574,8 +556,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
                 )
             )
 
-    def _anything_to_move(self):
-        owned = self._owned()
+    def _anything_to_move(self, owned):
         return (
             (self.include_open_leads and owned["open_leads"])
             or (self.include_closed_leads and owned["closed_leads"])
@@ -635,14 +616,13 @@ class CrmRetentionOffboardUser(models.TransientModel):
             user.write({"active": False})
         Offboarding = self.env["crm.retention.offboarding"]
         rows = {}
-        lead_team, lead_company = self._lead_team_company(plan)
         for model in ("crm.lead", "res.partner", "crm.team", "mail.activity"):
             if plan[model]:
                 rows[model] = Offboarding._move_owners(
                     model,
                     plan[model],
-                    lead_team if model == "crm.lead" else None,
-                    lead_company if model == "crm.lead" else None,
+                    plan["lead_team"] if model == "crm.lead" else None,
+                    plan["lead_company"] if model == "crm.lead" else None,
                 )
         Offboarding._subscribe_new_owners(rows)
         Offboarding._log_notes(rows, user)
