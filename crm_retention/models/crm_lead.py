@@ -66,14 +66,9 @@ class CrmLead(models.Model):
         return self.env["mail.activity"].action_open_history(self)
 
     def _merge_dependences_history(self, opportunities):
-        # Odoo moves the planned activities of merged opportunities only, and
-        # then deletes the merged ones with their done activities.
-        res = super()._merge_dependences_history(opportunities)
-        self.env["mail.activity"].sudo().with_context(active_test=False).search(
-            [
-                ("res_model", "=", "crm.lead"),
-                ("res_id", "in", opportunities.ids),
-                ("active", "=", False),
-            ]
-        ).write({"res_id": self.id})
-        return res
+        # Odoo moves `opportunities.activity_ids`, the planned activities
+        # only, then deletes the merged opportunities with their done ones:
+        # read with archived activities, it moves those too.
+        return super()._merge_dependences_history(
+            opportunities.with_context(active_test=False)
+        )

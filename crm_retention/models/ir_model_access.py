@@ -46,4 +46,4 @@ class IrModelAccess(models.Model):
         params = self.env["ir.config_parameter"].sudo()
         revoked = json.loads(params.get_param(REVOKED_PARAM, "[]"))
         self.sudo().browse(revoked).exists().write({"perm_unlink": True})
-        params.search([("key", "=", REVOKED_PARAM)]).unlink()
+        params.set_param(REVOKED_PARAM, False)  # False deletes the parameter

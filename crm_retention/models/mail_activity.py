@@ -89,16 +89,19 @@ class MailActivity(models.Model):
         by Odoo itself as superuser (e.g. the record they belong to is)."""
         return is_data_manager(self.env)
 
+    @api.model
+    def _crm_retention_history_domain(self, records):
+        """The history of records: their done and cancelled activities."""
+        return [
+            ("res_model", "=", records._name),
+            ("res_id", "in", records.ids),
+            ("active", "=", False),
+        ]
+
     def _crm_retention_history_counts(self, records):
         """Return {record id: number of done or cancelled activities}."""
         groups = self.with_context(active_test=False)._read_group(
-            [
-                ("res_model", "=", records._name),
-                ("res_id", "in", records.ids),
-                ("active", "=", False),
-            ],
-            ["res_id"],
-            ["__count"],
+            self._crm_retention_history_domain(records), ["res_id"], ["__count"]
         )
         return dict(groups)
 
@@ -107,11 +110,7 @@ class MailActivity(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "crm_retention.mail_activity_history_action"
         )
-        action["domain"] = [
-            ("res_model", "=", records._name),
-            ("res_id", "in", records.ids),
-            ("active", "=", False),
-        ]
+        action["domain"] = self._crm_retention_history_domain(records)
         action["context"] = {"active_test": False, "create": False}
         return action
 

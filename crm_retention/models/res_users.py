@@ -74,16 +74,20 @@ class ResUsers(models.Model):
                 [("user_id", "in", self.ids)], ["user_id"], ["__count"]
             ),
         )
-        partner_user = {user.partner_id.id: user for user in self}
-        for partner, count in env["mail.message"]._read_group(
-            [
-                ("author_id", "in", list(partner_user)),
-                ("message_type", "in", HUMAN_MESSAGE_TYPES),
-            ],
-            ["author_id"],
-            ["__count"],
-        ):
-            add_counts(counts, "messages", [(partner_user[partner.id], count)])
+        user_of_partner = {user.partner_id.id: user.id for user in self}
+        add_counts(
+            counts,
+            "messages",
+            env["mail.message"]._read_group(
+                [
+                    ("author_id", "in", list(user_of_partner)),
+                    ("message_type", "in", HUMAN_MESSAGE_TYPES),
+                ],
+                ["author_id"],
+                ["__count"],
+            ),
+            key=lambda partner: user_of_partner[partner.id],
+        )
         return counts
 
     def action_archive(self):

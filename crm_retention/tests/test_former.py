@@ -72,7 +72,7 @@ class TestFormer(RetentionCase):
         wizard = self._mark_former(self.company)
         self.assertEqual(wizard.contact_ids, self.alice | self.bob)
         self.assertEqual(wizard.contact_count, 2)
-        self.assertTrue((self.company | self.alice | self.bob).mapped("is_former"))
+        self.assertTrue(all((self.company | self.alice | self.bob).mapped("is_former")))
         self.assertEqual(
             set((self.company | self.alice | self.bob).mapped("is_former")), {True}
         )
