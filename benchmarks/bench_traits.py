@@ -125,6 +125,14 @@ class TraitRemoval(Benchmark):
             active_ids=data["companies"],
             active_id=data["companies"][0],
         ).run()
+        env.flush_all()
+        left = env["crm.retention.trait.assignment"].search_count(
+            [
+                ("trait_id", "=", data["newsletter"]),
+                ("dossier_id", "in", data["companies"]),
+            ]
+        )
+        assert left == 0, left
 
 
 BENCHMARKS = [TraitRemoval]

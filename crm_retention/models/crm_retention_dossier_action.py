@@ -1,6 +1,6 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import models
 
 
 class CrmRetentionDossierAction(models.Model):
@@ -8,11 +8,6 @@ class CrmRetentionDossierAction(models.Model):
     _inherit = "crm.retention.definition.mixin"
     _description = "CRM dossier action (of a whole company)"
     _assignment_model = "crm.retention.dossier.action.assignment"
-
-    assignment_ids = fields.One2many(
-        comodel_name="crm.retention.dossier.action.assignment",
-        inverse_name="dossier_action_id",
-    )
 
     _sql_constraints = [
         (

@@ -22,11 +22,13 @@ class CrmRetentionDossierActionAssignment(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # A dossier action is stored once, on the commercial entity.
-        Partner = self.env["res.partner"]
+        partners = self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+        )
+        dossier = {partner.id: partner.commercial_partner_id.id for partner in partners}
         for vals in vals_list:
             if vals.get("partner_id"):
-                partner = Partner.browse(vals["partner_id"])
-                vals["partner_id"] = partner.commercial_partner_id.id
+                vals["partner_id"] = dossier[vals["partner_id"]]
         return super().create(vals_list)
 
     @api.model

@@ -1,6 +1,6 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import models
 
 
 class CrmRetentionTrait(models.Model):
@@ -8,11 +8,6 @@ class CrmRetentionTrait(models.Model):
     _inherit = "crm.retention.definition.mixin"
     _description = "CRM trait (of one person)"
     _assignment_model = "crm.retention.trait.assignment"
-
-    assignment_ids = fields.One2many(
-        comodel_name="crm.retention.trait.assignment",
-        inverse_name="trait_id",
-    )
 
     _sql_constraints = [
         (

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, timedelta
 
+from lxml import etree
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, users
@@ -391,6 +393,12 @@ class TestTraitSearch(TraitCase):
         )
         view = self.env.ref("crm_retention.res_partner_view_search")
         self.assertIn("with_crm_traits", view.arch)
+        (with_traits,) = etree.fromstring(view.arch).xpath(
+            "//filter[@name='with_crm_traits']"
+        )
+        self.assertEqual(
+            self.search_ids(safe_eval(with_traits.get("domain"))), partners
+        )
         report = self.env["crm.retention.dossier.report"].search(
             [("dossier_id", "=", self.company.id)]
         )
@@ -412,11 +420,12 @@ class TestTraitReports(TraitCase):
         self.alice._crm_retention_apply_definitions("trait", "add", self.vip)
         self.company._crm_retention_apply_definitions("trait", "add", self.newsletter)
         self.alice._crm_retention_apply_definitions("dossier_action", "add", self.audit)
-        for xmlid, expected in (
-            ("crm_retention_dossier_action_assignment_action_report", 1),
-            ("crm_retention_trait_assignment_action_report_persons", 1),
-            ("crm_retention_dossier_report_action_organisations", 3),
-            ("crm_retention_dossier_report_action_overview", 3),
+        for xmlid, expected, shown in (
+            ("crm_retention_dossier_action_assignment_action_report", 1, 1),
+            ("crm_retention_trait_assignment_action_report_persons", 1, 1),
+            # The company's newsletter trait and its audit action.
+            ("crm_retention_dossier_report_action_organisations", 3, 2),
+            ("crm_retention_dossier_report_action_overview", 3, 3),
         ):
             action = self.env["ir.actions.act_window"]._for_xml_id(
                 f"crm_retention.{xmlid}"
@@ -427,3 +436,20 @@ class TestTraitReports(TraitCase):
                 domain += safe_eval(action["domain"])
             groups = Model._read_group(domain, ["partner_id"], ["__count"])
             self.assertEqual(sum(count for _partner, count in groups), expected, xmlid)
+            # With the filters the report opens with (search defaults).
+            shown_domain = domain + self._default_filters_domain(action)
+            groups = Model._read_group(shown_domain, ["partner_id"], ["__count"])
+            self.assertEqual(sum(count for _partner, count in groups), shown, xmlid)
+
+    def _default_filters_domain(self, action):
+        """The domain of the filters an action's search view starts with."""
+        context = safe_eval(action.get("context") or "{}")
+        search_view = action.get("search_view_id")
+        arch = self.env[action["res_model"]].get_views(
+            [(search_view and search_view[0], "search")]
+        )["views"]["search"]["arch"]
+        domain = []
+        for node in etree.fromstring(arch).xpath("//filter[@domain]"):
+            if context.get(f"search_default_{node.get('name')}"):
+                domain += safe_eval(node.get("domain"), {"context_today": date.today})
+        return domain
