@@ -309,6 +309,32 @@ class TestTraitAssignments(TraitCase):
         wizard.action_confirm()
         self.assertFalse((self.alice | self.lone).crm_retention_trait_ids)
 
+    def _add_audit_queries(self, count):
+        companies = self.env["res.partner"].create(
+            [{"name": f"Q{count} Co {i}", "is_company": True} for i in range(count)]
+        )
+        persons = self.env["res.partner"].create(
+            [
+                {"name": f"Q{count} P {i}", "parent_id": c.id}
+                for i, c in enumerate(companies)
+            ]
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        persons._crm_retention_apply_definitions("dossier_action", "add", self.audit)
+        self.env.flush_all()
+        queries = self.env.cr.sql_log_count - before
+        self.assertEqual(companies.crm_retention_dossier_action_ids, self.audit)
+        return queries
+
+    def test_adding_dossier_actions_query_count_does_not_grow(self):
+        """Adding a dossier action to persons of many companies: stored on
+        each company, without a query per person (10 vs 90, within the ORM's
+        100-row chunks)."""
+        self._add_audit_queries(3)
+        self.assertEqual(self._add_audit_queries(10), self._add_audit_queries(90))
+
 
 class TestTraitSearch(TraitCase):
     @classmethod
