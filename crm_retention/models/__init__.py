@@ -19,6 +19,8 @@ from . import ir_model_access
 from . import ir_model_fields
 from . import ir_actions_server
 from . import crm_retention_deletion_log
+from . import crm_retention_erasure
+from . import res_users_deletion
 from . import res_config_settings
 from . import crm_retention_offboarding
 from . import crm_retention_inactive_work

@@ -58,6 +58,10 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
         help="The assignment ends automatically after this day (e.g. a consent "
         "valid for two years).",
     )
+    note = fields.Char(
+        help="E.g. how and when the consent was given. Erased with the "
+        "person's personal data.",
+    )
     removed_date = fields.Datetime(string="Removed On", readonly=True)
     removed_user_id = fields.Many2one(
         comodel_name="res.users", string="Removed By", readonly=True

@@ -13,6 +13,12 @@ class CrmRetentionDeletionLog(models.Model):
     res_model_name = fields.Char(string="Document Type", readonly=True)
     res_id = fields.Integer(string="Record ID", readonly=True)
     name = fields.Char(readonly=True)
+    is_erased = fields.Boolean(
+        string="Erased",
+        readonly=True,
+        help="The name of the deleted record was erased with a person's "
+        "personal data (GDPR): it cannot be brought back.",
+    )
 
     @api.model
     def _log_deletion(self, records):
@@ -31,3 +37,15 @@ class CrmRetentionDeletionLog(models.Model):
                 for record in records.sudo()
             ]
         )
+
+    def _erase_entries(self):
+        """The entries lose the name of the record: it named a person whose
+        personal data was erased."""
+        self.sudo().write({"name": self.env._("Erased on request"), "is_erased": True})
+        return True
+
+    @api.model
+    def _erase_deleted(self, model, ids):
+        """Erase the entries of records deleted on a person's request."""
+        entries = self.sudo().search([("res_model", "=", model), ("res_id", "in", ids)])
+        return entries._erase_entries()

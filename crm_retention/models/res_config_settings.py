@@ -33,11 +33,25 @@ class ResConfigSettings(models.TransientModel):
         "through RPC and export.",
     )
 
+    crm_retention_erasure_field_ids = fields.Many2many(
+        comodel_name="ir.model.fields",
+        relation="crm_retention_settings_erasure_field_rel",
+        string="Erased Fields",
+        domain=lambda self: self.env["crm.retention.erasure"]._erasable_fields_domain(),
+        help="Fields of contacts and leads that 'Erase Personal Data' empties. "
+        "The name becomes a pseudonym; links, amounts, stages and dates stay.",
+    )
+
     def get_values(self):
         res = super().get_values()
         res["crm_retention_sensitive_field_ids"] = [
             fields.Command.set(
                 self.env["ir.model.fields"]._crm_retention_sensitive_fields().ids
+            )
+        ]
+        res["crm_retention_erasure_field_ids"] = [
+            fields.Command.set(
+                self.env["crm.retention.erasure"]._erasure_field_records().ids
             )
         ]
         return res
@@ -55,4 +69,8 @@ class ResConfigSettings(models.TransientModel):
         sensitive = self.crm_retention_sensitive_field_ids
         if sensitive != IrModelFields._crm_retention_sensitive_fields():
             IrModelFields._crm_retention_set_sensitive_fields(sensitive)
+        Erasure = self.env["crm.retention.erasure"]
+        erased = self.crm_retention_erasure_field_ids
+        if erased != Erasure._erasure_field_records():
+            Erasure._set_erasure_fields(erased)
         return res

@@ -44,6 +44,14 @@ class ResPartner(models.Model):
         tracking=True,
         copy=False,
     )
+    is_erased = fields.Boolean(
+        string="Erased",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The personal data of this contact was erased on request (GDPR): "
+        "it is a pseudonym, kept so that its history still counts.",
+    )
     activity_history_count = fields.Integer(
         compute="_compute_activity_history_count",
         string="Activity History",
@@ -209,6 +217,15 @@ class ResPartner(models.Model):
     def action_view_activity_history(self):
         return self.env["mail.activity"].action_open_history(self)
 
+    def action_erase_personal_data(self):
+        """Open the erasure wizard on these contacts (Data Managers)."""
+        self.env["crm.retention.erasure"]._check_erasable(self)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_retention.crm_retention_erase_action"
+        )
+        action["context"] = {"active_model": "res.partner", "active_ids": self.ids}
+        return action
+
     def action_move_history(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -281,8 +298,9 @@ class ResPartner(models.Model):
                 "These contacts have history (counted with their own contacts) "
                 "and cannot be deleted:\n%(lines)s\n\n"
                 "Mark them as Former instead; or move their history to another "
-                "contact with 'Move History To…' (for duplicates); or delete "
-                "that history first.",
+                "contact with 'Move History To…' (for duplicates); or, when a "
+                "person asks to be forgotten, use 'Erase Personal Data…': the "
+                "history stays, pseudonymised.",
                 lines=format_guarded(self.env, guarded, counts),
             ),
             self.env.ref("crm_retention.crm_retention_mark_former_action").id,

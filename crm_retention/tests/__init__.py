@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import test_access
 from . import test_activity_history
+from . import test_erasure
 from . import test_former
 from . import test_install
 from . import test_move_history

@@ -5,3 +5,4 @@ from . import crm_retention_mark_former
 from . import crm_retention_move_history
 from . import crm_retention_trait_wizard
 from . import crm_retention_offboard_user
+from . import crm_retention_erase
