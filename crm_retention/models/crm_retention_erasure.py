@@ -229,16 +229,24 @@ class CrmRetentionErasure(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _check_erasable(self, partners):
-        """Raise a clear error, before anything is written, when these
-        contacts may not be erased by the current user."""
-        env = self.env
-        if not is_data_manager(env):
+    def _check_data_manager(self):
+        if not is_data_manager(self.env):
             raise AccessError(
-                env._("Only Data Managers can erase personal data. Ask a Data Manager.")
+                self.env._(
+                    "Only Data Managers can erase personal data. Ask a Data Manager."
+                )
             )
-        if not partners:
+
+    @api.model
+    def _check_erasable(self, partners, leads=None):
+        """Raise a clear error, before anything is written, when these
+        contacts (and leads) may not be erased by the current user."""
+        env = self.env
+        self._check_data_manager()
+        if not partners and not leads:
             raise UserError(env._("Select the contacts whose personal data to erase."))
+        if leads and not env.su:
+            leads.check_access("write")
         if env.user.partner_id in partners:
             raise UserError(
                 env._("You cannot erase your own personal data. Ask another Data Manager.")
@@ -591,7 +599,7 @@ class CrmRetentionErasure(models.Model):
         """Erase the personal data of partners (and of leads found without
         them); keep their history, pseudonymised. Return the register
         entries, one per contact (or lead)."""
-        self._check_erasable(partners)
+        self._check_erasable(partners, leads)
         plan = self._erasure_plan(partners, leads)
         env = self.env(
             su=True,
@@ -634,6 +642,21 @@ class CrmRetentionErasure(models.Model):
             erased._erase_leads(plan, leads)
             env.flush_all()
         return erased._create_register_entries(plan, counts, field_counts, reason, origin)
+
+    @api.model
+    def _erase_message_contents(self, messages):
+        """Erase the texts and attachments of messages (Privacy Lookup's
+        lines of messages a person wrote): the messages stay."""
+        self._check_data_manager()
+        sudo = self.sudo().with_context(active_test=False)
+        messages = messages.with_env(sudo.env)
+        attachments = messages.attachment_ids
+        sudo._erase_messages(
+            {"messages": messages, "doc_messages": messages.browse()},
+            self.env._("Erased on request"),
+        )
+        attachments.unlink()
+        return True
 
     def _erase_messages(self, plan, mark):
         messages = plan["messages"].with_env(self.env)

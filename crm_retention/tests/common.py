@@ -1,6 +1,7 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import new_test_user, tagged
+from odoo.tools import SQL
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -56,3 +57,51 @@ class RetentionCase(BaseCommon):
             .with_context(active_test=False)
             .search([("res_model", "=", record._name), ("res_id", "in", record.ids)])
         )
+
+
+def text_columns(env):
+    """(table, column) of every text, char, html and json column."""
+    env.cr.execute(
+        """
+        SELECT c.table_name, c.column_name
+          FROM information_schema.columns c
+          JOIN information_schema.tables t
+            ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+         WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+           AND c.data_type IN ('text', 'character varying', 'jsonb', 'json')
+         ORDER BY 1, 2
+        """
+    )
+    return env.cr.fetchall()
+
+
+def find_markers(env, markers, exclude_tables=()):
+    """Every (table, column, id) of the database holding one of markers."""
+    env.flush_all()
+    hits = []
+    for table, column in text_columns(env):
+        if table in exclude_tables:
+            continue
+        condition = SQL(" OR ").join(
+            SQL("%s::text ILIKE %s", SQL.identifier(column), f"%{marker}%")
+            for marker in markers
+        )
+        env.cr.execute(
+            SQL(
+                "SELECT %s FROM %s WHERE %s",
+                SQL("id") if table_has_id(env, table) else SQL("NULL"),
+                SQL.identifier(table),
+                condition,
+            )
+        )
+        hits += [(table, column, row[0]) for row in env.cr.fetchall()]
+    return hits
+
+
+def table_has_id(env, table):
+    env.cr.execute(
+        "SELECT 1 FROM information_schema.columns "
+        "WHERE table_schema = 'public' AND table_name = %s AND column_name = 'id'",
+        [table],
+    )
+    return bool(env.cr.fetchone())

@@ -60,6 +60,49 @@ class TestXmlRpcGuard(HttpCase):
         self.assertTrue(self._unlink(self.manager, self.free.ids))
         self.assertFalse(self.free.exists())
 
+    def _call(self, user, model, method, *args, **kwargs):
+        return self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname, user.id, user.login, model, method, list(args), kwargs
+        )
+
+    def test_erase_through_xmlrpc(self):
+        """A Data Manager erases a contact with history over RPC (the
+        wizard, as the web client does); a salesperson cannot."""
+        self.guarded.email = "rpc.customer@example.com"
+        context = {"active_model": "res.partner", "active_ids": self.guarded.ids}
+        wizard_id = self._call(
+            self.manager, "crm.retention.erase", "create", {"reason": "RPC"}, context=context
+        )
+        for method, args in (
+            ("create", [{"reason": "RPC"}]),
+            ("action_erase", [[wizard_id]]),
+        ):
+            with self.assertRaises(Fault) as caught:
+                self._call(
+                    self.salesman, "crm.retention.erase", method, *args, context=context
+                )
+            self.assertIn("not allowed", caught.exception.faultString)
+        with self.assertRaises(Fault) as caught:
+            self._call(
+                self.salesman, "res.partner", "action_erase_personal_data", self.guarded.ids
+            )
+        self.assertIn("Only Data Managers", caught.exception.faultString)
+        self.assertFalse(self.guarded.is_erased)
+
+        self._call(self.manager, "crm.retention.erase", "action_erase", [wizard_id])
+        self.assertTrue(self.guarded.is_erased)
+        self.assertFalse(self.guarded.email)
+        self.assertEqual(
+            self.env["crm.lead"].search([("partner_id", "=", self.guarded.id)]).name,
+            "RPC deal",
+        )
+        # Erased once: a second erasure is refused with a clear message.
+        with self.assertRaises(Fault) as caught:
+            self._call(
+                self.manager, "res.partner", "action_erase_personal_data", self.guarded.ids
+            )
+        self.assertIn("Already erased", caught.exception.faultString)
+
 
 @tagged("post_install", "-at_install")
 class TestXmlRpcMatrix(HttpCase):
