@@ -1,6 +1,7 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Generate crm_retention/README.rst from crm_retention/readme/*.md.
+"""Generate README.rst of each addon (crm_retention and its bridges) from
+its readme/*.md fragments.
 
 Like OCA's oca-gen-addon-readme, for the small Markdown subset the fragments
 use: paragraphs, '-' lists, '#' headings, `code`, **bold** and [links](url).
@@ -12,7 +13,8 @@ import re
 import sys
 from pathlib import Path
 
-ADDON = Path(__file__).resolve().parent.parent / "crm_retention"
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS = sorted(path.parent for path in ROOT.glob("crm_retention*/__manifest__.py"))
 FRAGMENTS = [
     ("DESCRIPTION.md", None),
     ("CONFIGURE.md", "Configuration"),
@@ -41,8 +43,8 @@ def md_to_rst(markdown, level):
     return "\n".join(out)
 
 
-def generate():
-    manifest = ast.literal_eval((ADDON / "__manifest__.py").read_text())
+def generate(addon):
+    manifest = ast.literal_eval((addon / "__manifest__.py").read_text())
     name = manifest["name"]
     parts = [
         "=" * len(name),
@@ -58,7 +60,7 @@ def generate():
         "",
     ]
     for fragment, title in FRAGMENTS:
-        path = ADDON / "readme" / fragment
+        path = addon / "readme" / fragment
         if not path.exists():
             continue
         if title:
@@ -75,15 +77,19 @@ def generate():
 
 
 def main():
-    text = generate()
-    target = ADDON / "README.rst"
-    if "--check" in sys.argv:
-        if not target.exists() or target.read_text() != text:
-            print("README.rst is out of date: run python tools/gen_readme.py")
-            return 1
-        return 0
-    target.write_text(text)
-    return 0
+    stale = 0
+    for addon in ADDONS:
+        text = generate(addon)
+        target = addon / "README.rst"
+        if "--check" in sys.argv:
+            if not target.exists() or target.read_text() != text:
+                print(
+                    f"{addon.name}/README.rst is out of date: run tools/gen_readme.py"
+                )
+                stale = 1
+            continue
+        target.write_text(text)
+    return stale
 
 
 if __name__ == "__main__":

@@ -249,7 +249,9 @@ class CrmRetentionErasure(models.Model):
             leads.check_access("write")
         if env.user.partner_id in partners:
             raise UserError(
-                env._("You cannot erase your own personal data. Ask another Data Manager.")
+                env._(
+                    "You cannot erase your own personal data. Ask another Data Manager."
+                )
             )
         erased = partners.filtered("is_erased")
         if erased:
@@ -260,8 +262,12 @@ class CrmRetentionErasure(models.Model):
                 )
             )
         sudo = env["res.partner"].sudo().with_context(active_test=False)
-        protected = sudo.browse(
-            env["res.company"].sudo().with_context(active_test=False).search([]).partner_id.ids
+        protected = (
+            env["res.company"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", partners.ids)])
+            .partner_id.with_env(sudo.env)
         )
         for xmlid in ("base.partner_root", "base.public_partner"):
             protected |= env.ref(xmlid, raise_if_not_found=False) or sudo
@@ -330,7 +336,9 @@ class CrmRetentionErasure(models.Model):
         )
         extra = (leads.with_env(env) if leads else Lead) - own_leads
         extra = extra.filtered(lambda lead: lead.partner_id not in partners)
-        lead_subject = {lead.id: ("res.partner", lead.partner_id.id) for lead in own_leads}
+        lead_subject = {
+            lead.id: ("res.partner", lead.partner_id.id) for lead in own_leads
+        }
         for lead in extra:
             lead_subject[lead.id] = ("crm.lead", lead.id)
             plan["subjects"][("crm.lead", lead.id)] = lead
@@ -355,7 +363,15 @@ class CrmRetentionErasure(models.Model):
         )
         messages = env["mail.message"].search_fetch(
             expression.OR([docs_domain, [("author_id", "in", partner_ids)]]),
-            ["model", "res_id", "author_id", "body", "subject", "email_from", "reply_to"],
+            [
+                "model",
+                "res_id",
+                "author_id",
+                "body",
+                "subject",
+                "email_from",
+                "reply_to",
+            ],
         )
         message_subject = {}
         for message in messages:
@@ -564,7 +580,11 @@ class CrmRetentionErasure(models.Model):
                 subject = plan["lead"][entry.res_id]
             else:
                 subject = next(
-                    (s for name, s in names if name.lower() in (entry.name or "").lower()),
+                    (
+                        s
+                        for name, s in names
+                        if name.lower() in (entry.name or "").lower()
+                    ),
                     None,
                 )
             if subject:
@@ -641,7 +661,9 @@ class CrmRetentionErasure(models.Model):
             field_counts = erased._erase_partners(plan, partners.with_env(env))
             erased._erase_leads(plan, leads)
             env.flush_all()
-        return erased._create_register_entries(plan, counts, field_counts, reason, origin)
+        return erased._create_register_entries(
+            plan, counts, field_counts, reason, origin
+        )
 
     @api.model
     def _erase_message_contents(self, messages):
@@ -665,8 +687,10 @@ class CrmRetentionErasure(models.Model):
         messages.filtered("email_from").write({"email_from": mark})
         messages.filtered("reply_to").write({"reply_to": False})
         # The messages of an erased contact name it: they get its pseudonym.
-        on_partners = plan["doc_messages"].with_env(self.env).filtered(
-            lambda message: message.model == "res.partner"
+        on_partners = (
+            plan["doc_messages"]
+            .with_env(self.env)
+            .filtered(lambda message: message.model == "res.partner")
         )
         for res_id, group in on_partners.grouped("res_id").items():
             group.write({"record_name": self._pseudonym(("res.partner", res_id))})
@@ -779,7 +803,8 @@ class CrmRetentionErasure(models.Model):
         """Pseudonymise the contacts; return {partner id: fields emptied}."""
         fnames = plan["fields"]["res.partner"]
         field_counts = {
-            partner.id: sum(1 for fname in fnames if partner[fname]) for partner in partners
+            partner.id: sum(1 for fname in fnames if partner[fname])
+            for partner in partners
         }
         if "bank_ids" in fnames:
             self._erase_bank_accounts(partners.bank_ids)

@@ -414,7 +414,11 @@ class TestErasure(ErasureCase):
         self.assertIn("res.partner.ref", names)
         self.assertIn("res.partner.bank_ids", names)
         self.assertIn("crm.lead.email_from", names)
-        for kept in ("crm.lead.partner_id", "crm.lead.expected_revenue", "res.partner.name"):
+        for kept in (
+            "crm.lead.partner_id",
+            "crm.lead.expected_revenue",
+            "res.partner.name",
+        ):
             self.assertNotIn(kept, names)
         ref = offered.filtered(lambda f: f.model == "res.partner" and f.name == "ref")
         settings.crm_retention_erasure_field_ids |= ref
@@ -436,7 +440,9 @@ class TestErasureRefused(ErasureCase):
             self.erase(partners, user=user)
         self.assertEqual(partners.sudo().mapped("name"), names)
         self.assertFalse(partners.sudo().filtered("is_erased"))
-        self.assertFalse(self.Erasure.sudo().search_count([("res_id", "in", partners.ids)]))
+        self.assertFalse(
+            self.Erasure.sudo().search_count([("res_id", "in", partners.ids)])
+        )
 
     def test_refused(self):
         other_company = self.env["res.company"].create({"name": "Other Co"})
@@ -495,16 +501,18 @@ class TestErasureQueries(ErasureCase):
             {"name": f"Query Person {count}", "email": f"q{count}@x.example"}
         )
         leads = self.env["crm.lead"].create(
-            [
-                {"name": f"Q{count} {i}", "partner_id": person.id}
-                for i in range(count)
-            ]
+            [{"name": f"Q{count} {i}", "partner_id": person.id} for i in range(count)]
         )
         email_field = self.env["ir.model.fields"]._get("crm.lead", "email_from")
         for record in [person, *leads]:
             record.message_post(body=f"Note {count}", message_type="comment")
             attachment = self.env["ir.attachment"].create(
-                {"name": "a.txt", "raw": b"a", "res_model": record._name, "res_id": record.id}
+                {
+                    "name": "a.txt",
+                    "raw": b"a",
+                    "res_model": record._name,
+                    "res_id": record.id,
+                }
             )
             record.message_post(
                 body="Hello",

@@ -71,7 +71,11 @@ class TestXmlRpcGuard(HttpCase):
         self.guarded.email = "rpc.customer@example.com"
         context = {"active_model": "res.partner", "active_ids": self.guarded.ids}
         wizard_id = self._call(
-            self.manager, "crm.retention.erase", "create", {"reason": "RPC"}, context=context
+            self.manager,
+            "crm.retention.erase",
+            "create",
+            {"reason": "RPC"},
+            context=context,
         )
         for method, args in (
             ("create", [{"reason": "RPC"}]),
@@ -84,7 +88,10 @@ class TestXmlRpcGuard(HttpCase):
             self.assertIn("not allowed", caught.exception.faultString)
         with self.assertRaises(Fault) as caught:
             self._call(
-                self.salesman, "res.partner", "action_erase_personal_data", self.guarded.ids
+                self.salesman,
+                "res.partner",
+                "action_erase_personal_data",
+                self.guarded.ids,
             )
         self.assertIn("Only Data Managers", caught.exception.faultString)
         self.assertFalse(self.guarded.is_erased)
@@ -99,7 +106,10 @@ class TestXmlRpcGuard(HttpCase):
         # Erased once: a second erasure is refused with a clear message.
         with self.assertRaises(Fault) as caught:
             self._call(
-                self.manager, "res.partner", "action_erase_personal_data", self.guarded.ids
+                self.manager,
+                "res.partner",
+                "action_erase_personal_data",
+                self.guarded.ids,
             )
         self.assertIn("Already erased", caught.exception.faultString)
 

@@ -36,20 +36,14 @@ class CrmRetentionErase(models.TransientModel):
         string="Traits and Dossier Actions", compute="_compute_counts"
     )
     # What goes.
-    field_count = fields.Integer(
-        string="Personal Fields", compute="_compute_counts"
-    )
+    field_count = fields.Integer(string="Personal Fields", compute="_compute_counts")
     attachment_count = fields.Integer(string="Attachments", compute="_compute_counts")
-    tracking_count = fields.Integer(
-        string="Tracking Values", compute="_compute_counts"
-    )
+    tracking_count = fields.Integer(string="Tracking Values", compute="_compute_counts")
     mail_count = fields.Integer(
         string="Queued Emails and Notifications", compute="_compute_counts"
     )
     follower_count = fields.Integer(string="Followers", compute="_compute_counts")
-    log_count = fields.Integer(
-        string="Deletion Log Entries", compute="_compute_counts"
-    )
+    log_count = fields.Integer(string="Deletion Log Entries", compute="_compute_counts")
 
     @api.model
     def default_get(self, fields_list):

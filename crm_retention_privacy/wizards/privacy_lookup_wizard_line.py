@@ -24,9 +24,10 @@ class PrivacyLookupWizardLine(models.TransientModel):
         record = self.env[self.res_model].sudo().browse(self.res_id).exists()
         done = record and self._crm_retention_pseudonymise(record.with_env(self.env))
         if done:
+            document = f"{self.res_model_id.name} #{self.res_id}"
             self.write(
                 {
-                    "execution_details": f"{done} {self.res_model_id.name} #{self.res_id}",
+                    "execution_details": f"{done} {document}",
                     "is_unlinked": True,
                     "res_name": record.display_name,
                 }
