@@ -247,6 +247,20 @@ class CrmRetentionErasure(models.Model):
             raise UserError(env._("Select the contacts whose personal data to erase."))
         if leads and not env.su:
             leads.check_access("write")
+        if not env.su:
+            foreign = partners.sudo().filtered(
+                lambda partner: partner.company_id
+                and partner.company_id not in env.user.company_ids
+            )
+            if foreign:
+                raise AccessError(
+                    env._(
+                        "Contacts %(ids)s belong to a company you have no "
+                        "access to: ask a Data Manager of that company.",
+                        ids=", ".join(f"#{partner_id}" for partner_id in foreign.ids),
+                    )
+                )
+            partners.check_access("read")
         if env.user.partner_id in partners:
             raise UserError(
                 env._(
@@ -296,19 +310,6 @@ class CrmRetentionErasure(models.Model):
                     names=", ".join(users.filtered("active").mapped("name")),
                 )
             )
-        if not env.su:
-            partners.check_access("read")
-            foreign = partners.filtered(
-                lambda partner: partner.company_id
-                and partner.company_id not in env.user.company_ids
-            )
-            if foreign:
-                raise AccessError(
-                    env._(
-                        "%(names)s belong to a company you have no access to.",
-                        names=", ".join(foreign.sudo().mapped("display_name")),
-                    )
-                )
         return True
 
     # ------------------------------------------------------------------
