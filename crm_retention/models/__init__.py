@@ -1,5 +1,6 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import base
 from . import crm_retention_former_reason
 from . import crm_retention_definition_mixin
 from . import crm_retention_trait
@@ -11,6 +12,7 @@ from . import crm_retention_dossier_report
 from . import res_partner
 from . import mail_activity
 from . import mail_activity_mixin
+from . import mail_thread
 from . import mail_activity_type
 from . import res_users
 from . import crm_lead

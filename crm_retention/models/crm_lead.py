@@ -3,7 +3,6 @@
 from odoo import api, fields, models
 
 from .history import check_delete_right
-from .ir_model_fields import check_sensitive_field_access, copy_data_without_hidden
 
 
 class CrmLead(models.Model):
@@ -23,13 +22,6 @@ class CrmLead(models.Model):
     def _unlink_except_not_data_manager(self):
         check_delete_right(self)
         self.env["crm.retention.deletion.log"]._log_deletion(self)
-
-    def copy_data(self, default=None):
-        return copy_data_without_hidden(
-            self,
-            lambda records, default: super(CrmLead, records).copy_data(default),
-            default,
-        )
 
     def _crm_retention_set_user(
         self, user_id, team_id, company_id, old_team, old_company
@@ -56,11 +48,6 @@ class CrmLead(models.Model):
         # Merging reads every field of the merged opportunities, sensitive
         # ones included: the merged values are written, never shown.
         return super(CrmLead, self.sudo())._merge_data(fnames=fnames)
-
-    def check_field_access_rights(self, operation, field_names):
-        return check_sensitive_field_access(
-            self, operation, field_names, super().check_field_access_rights
-        )
 
     def action_view_activity_history(self):
         return self.env["mail.activity"].action_open_history(self)

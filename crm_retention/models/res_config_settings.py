@@ -1,8 +1,7 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
-from .ir_model_fields import SENSITIVE_MODELS
 from .mail_activity_type import KEEP_DONE_PARAM
 from .res_users import RESTRICT_EXPORT_PARAM
 
@@ -27,10 +26,19 @@ class ResConfigSettings(models.TransientModel):
     crm_retention_sensitive_field_ids = fields.Many2many(
         comodel_name="ir.model.fields",
         string="Sensitive Fields",
-        domain=[("model", "in", SENSITIVE_MODELS), ("groups", "=", False)],
+        domain=lambda self: [
+            ("id", "in", self.env["ir.model.fields"]._crm_retention_markable_ids())
+        ],
         help="Only members of 'Sensitive Fields' (Data Managers) can read "
         "these fields of contacts and leads: hidden in views, refused "
         "through RPC and export.",
+    )
+    crm_retention_sensitive_derived = fields.Text(
+        string="Also Hidden",
+        compute="_compute_crm_retention_sensitive_derived",
+        help="The fields that carry the value of a sensitive field (its "
+        "normalized and formatted copies, the lead's copy of the contact's "
+        "email, the user's email...): hidden with it.",
     )
 
     crm_retention_erasure_field_ids = fields.Many2many(
@@ -41,6 +49,26 @@ class ResConfigSettings(models.TransientModel):
         help="Fields of contacts and leads that 'Erase Personal Data' empties. "
         "The name becomes a pseudonym; links, amounts, stages and dates stay.",
     )
+
+    @api.depends("crm_retention_sensitive_field_ids")
+    def _compute_crm_retention_sensitive_derived(self):
+        IrModelFields = self.env["ir.model.fields"].sudo()
+        for settings in self:
+            marked = {
+                f"{field.model}.{field.name}"
+                for field in settings.crm_retention_sensitive_field_ids
+            }
+            derived = set(IrModelFields._crm_retention_derived_names(marked)) - marked
+            records = IrModelFields._crm_retention_field_records(derived)
+            settings.crm_retention_sensitive_derived = (
+                "\n".join(
+                    sorted(
+                        f"{field.field_description} ({field.model_id.name})"
+                        for field in records
+                    )
+                )
+                or False
+            )
 
     def get_values(self):
         res = super().get_values()

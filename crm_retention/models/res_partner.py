@@ -13,11 +13,7 @@ from .history import (
     check_delete_right,
     format_guarded,
 )
-from .ir_model_fields import (
-    check_sensitive_field_access,
-    copy_data_without_hidden,
-    display_name_domain,
-)
+from .ir_model_fields import is_hidden
 
 
 class ResPartner(models.Model):
@@ -195,24 +191,39 @@ class ResPartner(models.Model):
         self.filtered("is_former").write({"is_former": False})
         return True
 
-    def copy_data(self, default=None):
-        return copy_data_without_hidden(
-            self,
-            lambda records, default: super(ResPartner, records).copy_data(default),
-            default,
-        )
-
-    @api.model
-    def _search_display_name(self, operator, value):
-        domain = display_name_domain(
-            self, operator, value, super()._search_display_name
-        )
-        return domain
-
-    def check_field_access_rights(self, operation, field_names):
-        return check_sensitive_field_access(
-            self, operation, field_names, super().check_field_access_rights
-        )
+    @api.depends_context(
+        "show_address",
+        "partner_show_db_id",
+        "address_inline",
+        "show_email",
+        "show_vat",
+        "lang",
+        "uid",
+    )
+    def _compute_display_name(self):
+        # The name may show the email, the address or the tax ID: not the
+        # ones the user may not read.
+        shows = {
+            "show_email": ("email",),
+            "show_address": tuple(self._address_fields()),
+            "show_vat": ("vat",),
+        }
+        hidden = [
+            key
+            for key, fnames in shows.items()
+            if self.env.context.get(key)
+            and any(is_hidden(self._fields[fname], self.env) for fname in fnames)
+        ]
+        if not hidden:
+            return super()._compute_display_name()
+        # Computed in a context without those keys (the name is cached per
+        # context), then given to these records.
+        # (Computed directly: these records are protected while computed, so
+        # reading their name in another context would give False.)
+        plain = self.with_context(**dict.fromkeys(hidden, False))
+        super(ResPartner, plain)._compute_display_name()
+        for partner, other in zip(self, plain, strict=True):
+            partner.display_name = other.display_name
 
     def action_view_activity_history(self):
         return self.env["mail.activity"].action_open_history(self)
