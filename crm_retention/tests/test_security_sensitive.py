@@ -342,6 +342,29 @@ class TestSensitiveValues(RetentionCase):
         self.assertEqual(copy.email, EMAIL, "the copy keeps the value, unseen")
         self.assertNotIn("email", copy.with_user(sales).read()[0])
 
+    def test_composer_sends_to_a_hidden_address(self):
+        """The salesperson writes an email to the customer with the full
+        composer (the chatter's expand button): it is sent to the address
+        they cannot read, and the composer shows it nowhere."""
+        composer_form = Form(
+            self.env["mail.compose.message"]
+            .with_user(self.salesman)
+            .with_context(
+                default_model="crm.lead",
+                default_res_ids=self.opportunity.ids,
+                default_partner_ids=self.customer.ids,
+                default_composition_mode="comment",
+            )
+        )
+        composer_form.body = "<p>Our offer</p>"
+        composer = composer_form.save()
+        self.assertFalse(leaks(composer.read()))
+        composer._action_send_mail()
+        mail = self.env["mail.mail"].search(
+            [("recipient_ids", "in", self.customer.ids)], order="id desc", limit=1
+        )
+        self.assertIn("Our offer", mail.body_html)
+
     def test_settings_show_what_is_covered(self):
         """The settings offer the fields a person recognises, list the
         fields hidden with them, and do not offer fields whose code already
