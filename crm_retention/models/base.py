@@ -15,8 +15,19 @@ from .ir_model_fields import SENSITIVE_GROUP, is_hidden
 SELF_MARK = "__crm_retention_self__"
 # A field of the record in a kanban card's QWeb (record.phone.raw_value).
 RECORD_FIELD = re.compile(r"\brecord\.(\w+)(?:\.\w+)?")
-# Attributes of view nodes that hold no expression.
-KEPT_ATTRS = {"name", "string", "class", "help", "title", "placeholder", "data-used-by"}
+# Attributes of view nodes that hold a Python expression on the record.
+EXPRESSION_ATTRS = {
+    "context",
+    "domain",
+    "invisible",
+    "readonly",
+    "required",
+    "column_invisible",
+}
+
+
+def is_expression(attr):
+    return attr in EXPRESSION_ATTRS or attr.startswith("decoration-")
 
 
 class Base(models.AbstractModel):
@@ -166,7 +177,7 @@ class Base(models.AbstractModel):
             pattern = re.compile(rf"(?<![\w.'\"]){re.escape(name)}(?![\w'\"])")
             for element in root.iter():
                 for attr, value in element.attrib.items():
-                    if attr not in KEPT_ATTRS and name in value:
+                    if is_expression(attr) and name in value:
                         element.set(attr, pattern.sub("False", value))
         # QWeb of kanban cards: record.phone.raw_value reads False.
         for element in node.iter():

@@ -10,7 +10,9 @@ class MailThread(models.AbstractModel):
     address they cannot read. Finding a partner by email is a server-side
     lookup (its result still goes through the user's record rules), and the
     chatter's suggested recipients leave the hidden addresses out (the
-    address is filled in server-side when the message is sent)."""
+    address is filled in server-side when the message is sent): every
+    suggestion goes through _message_add_suggested_recipient, whichever
+    model's override adds it."""
 
     _inherit = "mail.thread"
 
@@ -23,14 +25,18 @@ class MailThread(models.AbstractModel):
         )
         return Partner.search([("id", "in", partners.ids)])
 
-    def _message_get_suggested_recipients(self):
-        recipients = super()._message_get_suggested_recipients()
-        if not is_hidden(self.env["res.partner"]._fields["email"], self.env):
-            return recipients
-        # Known contacts without their address; unknown addresses are left
-        # out (they would show the hidden value).
-        return [
-            dict(recipient, email=False)
-            for recipient in recipients
-            if recipient.get("partner_id")
-        ]
+    def _message_add_suggested_recipient(
+        self, result, partner=None, email=None, lang=None, reason=""
+    ):
+        result = super()._message_add_suggested_recipient(
+            result, partner=partner, email=email, lang=lang, reason=reason
+        )
+        if is_hidden(self.env["res.partner"]._fields["email"], self.env):
+            # Known contacts without their address; unknown addresses are
+            # left out (they would show the hidden value).
+            result[:] = [
+                dict(recipient, email=False)
+                for recipient in result
+                if recipient.get("partner_id")
+            ]
+        return result

@@ -137,6 +137,7 @@ class TestSensitiveValues(RetentionCase):
                     for fname in ("email_from", "email", "phone", "email_normalized"):
                         self.assertNotIn(f'<field name="{fname}"', arch)
                     self.assertNotIn("record.phone", arch)
+                    self.assertNotIn('widget="False"', arch)
                     self.assertNotIn("default_email': email_from", arch)
         manager = self.env["crm.lead"].with_user(self.data_manager)
         arch = manager.get_views([(False, "form")])["views"]["form"]["arch"]
@@ -249,9 +250,26 @@ class TestSensitiveValues(RetentionCase):
         self.opportunity.with_env(env).message_follower_ids.partner_id._to_store(store)
         self.customer.with_env(env)._to_store(store)
         self.assertFalse(leaks(store.get_result()))
-        suggested = self.opportunity.with_env(env)._message_get_suggested_recipients()
-        self.assertTrue(suggested, "the customer is suggested")
+        # The customer follows the opportunity (so Odoo does not suggest
+        # them): a new one, whose customer is suggested, and a lead known by
+        # its email only.
+        fresh = self.env["crm.lead"].create(
+            {"name": "New deal", "partner_id": self.customer.id}
+        )
+        suggested = fresh.with_env(env)._message_get_suggested_recipients()
+        self.assertIn(self.customer.id, [r.get("partner_id") for r in suggested])
         self.assertFalse(leaks(suggested))
+        web_lead = self.env["crm.lead"].create(
+            {"name": "Web", "email_from": "web.vrolijk@secret-test.example"}
+        )
+        suggested = web_lead.with_env(env)._message_get_suggested_recipients()
+        self.assertFalse(leaks(suggested))
+        store = Store()
+        fresh.with_env(env)._thread_to_store(
+            store, request_list=["suggestedRecipients"]
+        )
+        self.assertIn("suggestedRecipients", str(store.get_result()))
+        self.assertFalse(leaks(store.get_result()))
 
     def test_salesperson_day(self):
         """Open, edit, win and lose opportunities with a customer; schedule
