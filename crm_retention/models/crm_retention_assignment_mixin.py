@@ -43,6 +43,13 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
         index=True,
         ondelete="cascade",
     )
+    # Stored for the company rule (and read_group): the partner's company.
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        related="partner_id.company_id",
+        store=True,
+        index=True,
+    )
     active = fields.Boolean(string="Current", default=True, readonly=True)
     added_date = fields.Datetime(
         string="Added On", default=fields.Datetime.now, required=True, readonly=True

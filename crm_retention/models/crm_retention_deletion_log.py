@@ -3,6 +3,11 @@
 from odoo import api, fields, models
 
 
+def _has_company(model):
+    field = model._fields.get("company_id")
+    return bool(field) and field.type == "many2one"
+
+
 class CrmRetentionDeletionLog(models.Model):
     _name = "crm.retention.deletion.log"
     _description = "Deleted CRM record"
@@ -13,6 +18,13 @@ class CrmRetentionDeletionLog(models.Model):
     res_model_name = fields.Char(string="Document Type", readonly=True)
     res_id = fields.Integer(string="Record ID", readonly=True)
     name = fields.Char(readonly=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        readonly=True,
+        index=True,
+        help="Company of the deleted record (of an activity: of its document). "
+        "Empty: visible in every company.",
+    )
     is_erased = fields.Boolean(
         string="Erased",
         readonly=True,
@@ -26,6 +38,8 @@ class CrmRetentionDeletionLog(models.Model):
         if not records:
             return self.browse()
         model_name = self.env["ir.model"]._get(records._name).name
+        records = records.sudo()
+        companies = self._deleted_companies(records)
         return self.sudo().create(
             [
                 {
@@ -33,10 +47,33 @@ class CrmRetentionDeletionLog(models.Model):
                     "res_model_name": model_name,
                     "res_id": record.id,
                     "name": record.display_name,
+                    "company_id": companies.get(record.id, False),
                 }
-                for record in records.sudo()
+                for record in records
             ]
         )
+
+    @api.model
+    def _deleted_companies(self, records):
+        """{record id: company id} of records about to be deleted: their own
+        company, or for activities the company of their document (one query
+        per document model). Records without a company are left out."""
+        if _has_company(records):
+            return {record.id: record.company_id.id for record in records}
+        if records._name != "mail.activity":
+            return {}
+        companies = {}
+        for res_model, activities in records.grouped("res_model").items():
+            if res_model not in self.env or not _has_company(self.env[res_model]):
+                continue
+            documents = self.env[res_model].sudo().with_context(active_test=False)
+            company_of = {
+                document.id: document.company_id.id
+                for document in documents.browse(activities.mapped("res_id")).exists()
+            }
+            for activity in activities:
+                companies[activity.id] = company_of.get(activity.res_id, False)
+        return companies
 
     def _erase_entries(self):
         """The entries lose the name of the record: it named a person whose

@@ -35,6 +35,7 @@ class CrmRetentionDossierReport(models.Model):
     removed_user_id = fields.Many2one(
         comodel_name="res.users", string="Removed By", readonly=True
     )
+    company_id = fields.Many2one(comodel_name="res.company", readonly=True)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -49,7 +50,7 @@ class CrmRetentionDossierReport(models.Model):
                            a.trait_id, NULL::integer AS dossier_action_id,
                            t.code, a.active AS is_current, a.added_date,
                            a.added_user_id, a.date_end, a.removed_date,
-                           a.removed_user_id
+                           a.removed_user_id, p.company_id
                       FROM crm_retention_trait_assignment a
                       JOIN res_partner p ON p.id = a.partner_id
                       JOIN crm_retention_trait t ON t.id = a.trait_id
@@ -59,7 +60,8 @@ class CrmRetentionDossierReport(models.Model):
                            COALESCE(p.is_company, FALSE),
                            NULL::integer, a.dossier_action_id,
                            d.code, a.active, a.added_date, a.added_user_id,
-                           a.date_end, a.removed_date, a.removed_user_id
+                           a.date_end, a.removed_date, a.removed_user_id,
+                           p.company_id
                       FROM crm_retention_dossier_action_assignment a
                       JOIN res_partner p ON p.id = a.partner_id
                       JOIN crm_retention_dossier_action d

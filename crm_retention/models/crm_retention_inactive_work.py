@@ -42,7 +42,9 @@ class CrmRetentionInactiveWork(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         # ids: leads 3n, activities 3n+1, customers 3n+2 (unique and stable).
         # The superuser (OdooBot) is archived by design and owns nothing
-        # that waits for someone.
+        # that waits for someone. An activity takes the company of its
+        # document when that is an opportunity or a contact (for the company
+        # rule); of other documents it has none (shared).
         self.env.cr.execute(
             SQL(
                 """
@@ -61,9 +63,13 @@ class CrmRetentionInactiveWork(models.Model):
                     UNION ALL
                     SELECT a.id * 3 + 1, 'activity', a.user_id, a.res_name,
                            a.summary, a.date_deadline, a.res_model, a.res_id,
-                           NULL::integer
+                           COALESCE(al.company_id, ap.company_id)
                       FROM mail_activity a
                       JOIN res_users u ON u.id = a.user_id
+                      LEFT JOIN crm_lead al
+                        ON a.res_model = 'crm.lead' AND al.id = a.res_id
+                      LEFT JOIN res_partner ap
+                        ON a.res_model = 'res.partner' AND ap.id = a.res_id
                      WHERE NOT u.active AND u.id != %(superuser)s AND a.active
                     UNION ALL
                     SELECT p.id * 3 + 2, 'customer', p.user_id,
