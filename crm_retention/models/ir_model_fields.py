@@ -30,12 +30,15 @@ class IrModelFields(models.Model):
 
     @api.model
     def _crm_retention_sensitive_names(self):
+        """Superuser: reading the setting (which fields are sensitive), no
+        data."""
         param = self.env["ir.config_parameter"].sudo().get_param(SENSITIVE_PARAM)
         return json.loads(param or "[]")
 
     @api.model
     def _crm_retention_sensitive_fields(self):
-        """The ir.model.fields records of the fields marked sensitive."""
+        """The ir.model.fields records of the fields marked sensitive.
+        Superuser: reading field definitions, no data."""
         names = self._crm_retention_sensitive_names()
         domain = [("model", "in", SENSITIVE_MODELS)]
         return (
@@ -46,6 +49,8 @@ class IrModelFields(models.Model):
 
     @api.model
     def _crm_retention_set_sensitive_fields(self, field_records):
+        """Superuser: writing the setting. Checked first: administrators
+        only (base.group_system)."""
         if not self.env.user.has_group("base.group_system"):
             raise AccessError(
                 self.env._("Only administrators choose sensitive fields.")
@@ -100,7 +105,10 @@ def check_sensitive_field_access(records, operation, field_names, check):
 
 def copy_data_without_hidden(records, copy_data, default):
     """Odoo's Duplicate reads every copied field: for a user who may not
-    read a sensitive field, the copy leaves it empty instead of failing."""
+    read a sensitive field, the copy leaves it empty instead of failing.
+    Superuser: reading the copied values; the hidden fields are left out.
+    Checked first: the user may read the records (access rights, record
+    rules)."""
     env = records.env
     fields = records._fields
     hidden = {
@@ -110,6 +118,7 @@ def copy_data_without_hidden(records, copy_data, default):
     }
     if not hidden:
         return copy_data(records, default)
+    records.check_access("read")
     vals_list = copy_data(records.sudo(), default)
     return [{k: v for k, v in vals.items() if k not in hidden} for vals in vals_list]
 
