@@ -281,9 +281,7 @@ class TestOffboardingCompanies(SecurityCase):
         """The manager calls the move primitive on a deal of company C
         directly (server action, code): refused, the deal stays put."""
         deal_c = self.deal_of(self.company_c)
-        Offboarding = self.env["crm.retention.offboarding"].with_user(
-            self.data_manager
-        )
+        Offboarding = self.env["crm.retention.offboarding"].with_user(self.data_manager)
         with self.assertRaisesRegex(AccessError, "out of your reach"):
             Offboarding._move_owners("crm.lead", {deal_c.id: self.heir.id})
         self.assertEqual(deal_c.user_id, self.leaver)
@@ -416,13 +414,11 @@ class TestTraitRemoval(SecurityCase):
         whole dossier, which holds Bruno of company B: Alice's ends, Bruno's
         (whom the salesperson cannot see) stays current."""
         self.assertFalse(
-            self.env["res.partner"].with_user(self.salesman).search(
-                [("id", "=", self.bruno.id)]
-            )
+            self.env["res.partner"]
+            .with_user(self.salesman)
+            .search([("id", "=", self.bruno.id)])
         )
-        count = self.alice.with_user(
-            self.salesman
-        )._crm_retention_apply_definitions(
+        count = self.alice.with_user(self.salesman)._crm_retention_apply_definitions(
             "trait", "remove", self.newsletter, scope="dossier"
         )
         self.assertEqual(count, 1)
