@@ -4,6 +4,10 @@ from odoo import api, fields, models
 
 from .history import check_delete_right
 
+# Cursor data key: ids of the duplicates Odoo's lead assignment merged and
+# deletes (set by crm.team's assignment only, consumed by unlink).
+MERGED_DUPLICATES = "crm_retention.merged_duplicates_to_delete"
+
 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
@@ -22,6 +26,21 @@ class CrmLead(models.Model):
     def _unlink_except_not_data_manager(self):
         check_delete_right(self)
         self.env["crm.retention.deletion.log"]._log_deletion(self)
+
+    def unlink(self):
+        """The duplicates merged by Odoo's lead assignment (marked on the
+        cursor by crm.team._allocate_leads_deduplicate) are deleted as
+        superuser, as Odoo's merge does with auto_unlink; every other lead
+        is deleted with the acting user's rights (Data Managers only)."""
+        marked = self.env.cr.precommit.data.get(MERGED_DUPLICATES)
+        if not marked or self.env.su:
+            return super().unlink()
+        duplicates = self.filtered(lambda lead: lead.id in marked)
+        marked.difference_update(duplicates.ids)
+        if duplicates:
+            super(CrmLead, duplicates.sudo()).unlink()
+        others = self - duplicates
+        return super(CrmLead, others).unlink() if others else True
 
     def _crm_retention_set_user(
         self, user_id, team_id, company_id, old_team, old_company
@@ -45,8 +64,11 @@ class CrmLead(models.Model):
         return True
 
     def _merge_data(self, fnames=None):
-        # Merging reads every field of the merged opportunities, sensitive
-        # ones included: the merged values are written, never shown.
+        """Merging reads every field of the merged opportunities, sensitive
+        ones included: the merged values are written, never shown.
+        Superuser: reading the fields. Checked first: the acting user may
+        read the opportunities themselves (access rights, record rules)."""
+        self.check_access("read")
         return super(CrmLead, self.sudo())._merge_data(fnames=fnames)
 
     def action_view_activity_history(self):

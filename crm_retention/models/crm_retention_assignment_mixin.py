@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from .history import check_delete_right, is_data_manager
@@ -133,9 +134,11 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
         raise NotImplementedError
 
     @api.model
-    def _crm_retention_holders_sql(self, partners, scope):
-        """An SQL condition on partner_id selecting the assignments of
-        partners (scope 'person') or of their whole dossiers ('dossier')."""
+    def _crm_retention_holders_domain(self, partners, scope):
+        """A domain selecting the assignments of partners (scope 'person')
+        or of their whole dossiers ('dossier'), archived persons included.
+        Written with 'any' on partner_id: the partners are searched with the
+        acting user's record rules."""
         raise NotImplementedError
 
     @api.model
@@ -166,36 +169,50 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
     ):
         """End every current assignment of definitions (all of them when
         None) held by partners, or by their whole dossiers: duplicates
-        included. Return the number of assignments ended."""
+        included. Return the number of assignments ended.
+
+        Checked first: the acting user may write the assignments and the
+        given partners; the UPDATE of _crm_retention_end_where then ends
+        only the assignments their own search finds (their record rules on
+        the assignments and on the partners of the dossier)."""
         if not partners or (definitions is not None and not definitions):
             return 0
         if not self.env.su:
             self.check_access("write")
             partners.check_access("write")
-        condition = self._crm_retention_holders_sql(partners, scope)
+        domain = self._crm_retention_holders_domain(partners, scope)
         if definitions is not None:
-            condition = SQL(
-                "%s AND %s = ANY(%s)",
-                condition,
-                SQL.identifier(self._definition_field),
-                definitions.ids,
-            )
-        return self._crm_retention_end_where(condition, reason)
+            domain = [*domain, (self._definition_field, "in", definitions.ids)]
+        return self._crm_retention_end_where(domain, reason)
 
     @api.model
     def _cron_end_expired(self):
-        """End the assignments whose validity ended (scheduled daily)."""
+        """End the assignments whose validity ended (scheduled daily, as
+        superuser: every company's)."""
         return self._crm_retention_end_where(
-            SQL("date_end < %s", fields.Date.context_today(self)), "expired"
+            [("date_end", "<", fields.Date.context_today(self))], "expired"
         )
 
     @api.model
-    def _crm_retention_end_where(self, condition, reason):
+    def _crm_retention_end_where(self, domain, reason):
+        """End the current assignments matching domain, in one UPDATE.
+
+        Raw SQL: the WHERE is the acting user's own search of domain
+        (_search: access rights and read rules apply, and the write rules
+        are added; the superuser, i.e. the cron, finds everything), so the
+        UPDATE ends nothing they could not end through the ORM."""
         # One parameterized UPDATE on the whole set instead of the ORM's
         # write(): ending 100,000 assignments through write() costs far more
         # than the 3x bound of benchmarks/bench_traits.py allows (it browses,
-        # caches and flushes every row). Callers check the access rights;
-        # the ORM cache of the model and of the partners is invalidated.
+        # caches and flushes every row). The ORM cache of the model and of
+        # the partners is invalidated.
+        domain = [("active", "=", True), *domain]
+        if not self.env.su:
+            # _search applies the read rules; an UPDATE is a write.
+            write_rules = self.env["ir.rule"]._compute_domain(self._name, "write")
+            if write_rules:
+                domain = expression.AND([domain, write_rules])
+        query = self.with_context(active_test=False)._search(domain)
         self.flush_model()
         now = fields.Datetime.now()
         self.env.cr.execute(
@@ -205,13 +222,13 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
                    SET active = FALSE, removed_date = %(now)s,
                        removed_user_id = %(uid)s, removal_reason = %(reason)s,
                        write_date = %(now)s, write_uid = %(uid)s
-                 WHERE active AND %(condition)s
+                 WHERE active AND id IN %(ids)s
                 """,
                 table=SQL.identifier(self._table),
                 now=now,
                 uid=self.env.uid,
                 reason=reason,
-                condition=condition,
+                ids=query.subselect(),
             )
         )
         count = self.env.cr.rowcount

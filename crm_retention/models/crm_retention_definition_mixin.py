@@ -53,7 +53,9 @@ class CrmRetentionDefinitionMixin(models.AbstractModel):
         )
 
     def _crm_retention_use_counts(self, current_only):
-        """Return {definition id: number of assignments}, in one query."""
+        """Return {definition id: number of assignments}, in one query.
+        Superuser: counting every company's assignments (a definition used
+        anywhere is kept), nothing is read or written besides the counts."""
         if not self.ids:
             return {}
         assignments = self.env[self._assignment_model].sudo()

@@ -34,7 +34,12 @@ class CrmRetentionDeletionLog(models.Model):
 
     @api.model
     def _log_deletion(self, records):
-        """One line per deleted record, written in one go."""
+        """One line per deleted record, written in one go.
+
+        Superuser: creating the lines (the log is read-only for everybody).
+        Checked first: called from the deletion guards once the deletion
+        right was checked (check_delete_right), in the deleting user's name
+        (create_uid)."""
         if not records:
             return self.browse()
         model_name = self.env["ir.model"]._get(records._name).name
@@ -77,12 +82,18 @@ class CrmRetentionDeletionLog(models.Model):
 
     def _erase_entries(self):
         """The entries lose the name of the record: it named a person whose
-        personal data was erased."""
+        personal data was erased.
+
+        Superuser: the write (the log is read-only). Checked first: called by
+        the erasure after its checks (crm.retention.erasure._check_erasable),
+        or by Odoo's portal account deletion (cron)."""
         self.sudo().write({"name": self.env._("Erased on request"), "is_erased": True})
         return True
 
     @api.model
     def _erase_deleted(self, model, ids):
-        """Erase the entries of records deleted on a person's request."""
+        """Erase the entries of records deleted on a person's request.
+        Superuser: finding the entries; the callers' checks as in
+        _erase_entries."""
         entries = self.sudo().search([("res_model", "=", model), ("res_id", "in", ids)])
         return entries._erase_entries()

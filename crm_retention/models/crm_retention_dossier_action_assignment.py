@@ -1,7 +1,6 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.tools import SQL
 
 
 class CrmRetentionDossierActionAssignment(models.Model):
@@ -36,5 +35,7 @@ class CrmRetentionDossierActionAssignment(models.Model):
         return partners.commercial_partner_id
 
     @api.model
-    def _crm_retention_holders_sql(self, partners, scope):
-        return SQL("partner_id = ANY(%s)", partners.commercial_partner_id.ids)
+    def _crm_retention_holders_domain(self, partners, scope):
+        return [
+            ("partner_id", "any", [("id", "in", partners.commercial_partner_id.ids)])
+        ]

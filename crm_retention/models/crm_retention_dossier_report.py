@@ -38,6 +38,8 @@ class CrmRetentionDossierReport(models.Model):
     company_id = fields.Many2one(comodel_name="res.company", readonly=True)
 
     def init(self):
+        """Raw SQL: the view's definition, at install and update, without any
+        input. Reading it goes through the ORM (access rights, rules)."""
         tools.drop_view_if_exists(self.env.cr, self._table)
         # Even ids for traits, odd ones for dossier actions: unique and stable.
         self.env.cr.execute(

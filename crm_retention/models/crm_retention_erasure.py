@@ -191,7 +191,8 @@ class CrmRetentionErasure(models.Model):
 
     @api.model
     def _erasure_field_names(self):
-        """{model: [field names]} of what an erasure empties."""
+        """{model: [field names]} of what an erasure empties. Superuser:
+        reading the setting, no data."""
         param = self.env["ir.config_parameter"].sudo().get_param(ERASURE_FIELDS_PARAM)
         names = json.loads(param) if param else DEFAULT_ERASURE_FIELDS
         result = {model: [] for model in ERASURE_MODELS}
@@ -204,6 +205,7 @@ class CrmRetentionErasure(models.Model):
 
     @api.model
     def _erasure_field_records(self):
+        """Superuser: reading field definitions, no data."""
         names = self._erasure_field_names()
         return (
             self.env["ir.model.fields"]
@@ -214,6 +216,8 @@ class CrmRetentionErasure(models.Model):
 
     @api.model
     def _set_erasure_fields(self, field_records):
+        """Superuser: writing the setting. Checked first: administrators
+        only (base.group_system)."""
         if not self.env.user.has_group("base.group_system"):
             raise AccessError(
                 self.env._("Only administrators choose the erased fields.")
@@ -240,7 +244,11 @@ class CrmRetentionErasure(models.Model):
     @api.model
     def _check_erasable(self, partners, leads=None):
         """Raise a clear error, before anything is written, when these
-        contacts (and leads) may not be erased by the current user."""
+        contacts (and leads) may not be erased by the current user: Data
+        Manager, the leads writable, the contacts of their companies (checked
+        as superuser, so that the error names no contact of another company)
+        and readable by them, nobody Odoo needs. Superuser here: reading for
+        these checks only."""
         env = self.env
         self._check_data_manager()
         if not partners and not leads:
@@ -323,7 +331,13 @@ class CrmRetentionErasure(models.Model):
 
         Return a dict: 'subjects' {key: record} where a key is
         ('res.partner', id) or ('crm.lead', id), and for each kind a dict
-        {record id: subject key}."""
+        {record id: subject key}.
+
+        Superuser and raw SQL: finding everything that names the persons,
+        whoever may see it (their messages, mails, tracking in every
+        document). Checked first: by _erase (_check_erasable); the erasure
+        wizard's preview only counts, for Data Managers, and on the contacts
+        they may read."""
         env = self.env(su=True, context=dict(self.env.context, active_test=False))
         partners = partners.with_env(env)
         Lead = env["crm.lead"]
@@ -619,7 +633,12 @@ class CrmRetentionErasure(models.Model):
     def _erase(self, partners, reason=False, origin="wizard", leads=None):
         """Erase the personal data of partners (and of leads found without
         them); keep their history, pseudonymised. Return the register
-        entries, one per contact (or lead)."""
+        entries, one per contact (or lead).
+
+        Superuser (and raw SQL in _erase_lead_names): emptying and
+        pseudonymising everything the plan found. Checked first:
+        _check_erasable (Data Manager, the contacts of the acting user's
+        companies and readable by them, the leads writable by them)."""
         self._check_erasable(partners, leads)
         plan = self._erasure_plan(partners, leads)
         env = self.env(
@@ -669,8 +688,12 @@ class CrmRetentionErasure(models.Model):
     @api.model
     def _erase_message_contents(self, messages):
         """Erase the texts and attachments of messages (Privacy Lookup's
-        lines of messages a person wrote): the messages stay."""
+        lines of messages a person wrote): the messages stay. Superuser:
+        the writes. Checked first: Data Manager, and the acting user may read
+        the messages."""
         self._check_data_manager()
+        if not self.env.su:
+            messages.check_access("read")
         sudo = self.sudo().with_context(active_test=False)
         messages = messages.with_env(sudo.env)
         attachments = messages.attachment_ids
@@ -748,7 +771,8 @@ class CrmRetentionErasure(models.Model):
     def _erase_lead_names(self, plan, leads, partners):
         """A lead's title stays, but a person's name in it becomes the
         pseudonym (a whole word, any case), and so do the copies of the
-        title in its messages and activities."""
+        title in its messages and activities. Raw SQL on the leads of the
+        plan, checked by _erase."""
         if not leads:
             return
         self.env.flush_all()

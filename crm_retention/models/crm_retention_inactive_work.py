@@ -39,6 +39,9 @@ class CrmRetentionInactiveWork(models.Model):
     company_id = fields.Many2one(comodel_name="res.company", readonly=True)
 
     def init(self):
+        """Raw SQL: the view's definition, at install and update, without any
+        input. Reading it goes through the ORM: Data Managers only (access
+        rights) and their companies (record rule)."""
         tools.drop_view_if_exists(self.env.cr, self._table)
         # ids: leads 3n, activities 3n+1, customers 3n+2 (unique and stable).
         # The superuser (OdooBot) is archived by design and owns nothing

@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 
 from .history import is_data_manager
 
@@ -103,6 +104,85 @@ class CrmRetentionOffboarding(models.Model):
         if not is_data_manager(self.env):
             raise AccessError(self.env._("Only Data Managers can offboard users."))
 
+    @api.model
+    def _check_may_offboard(self, user):
+        """Whether the acting user may offboard user, or reactivate them, or
+        give their records back (the same rights for all three): a Data
+        Manager; for a user with Access Rights (administrators included) a
+        Data Manager who has Access Rights too; and a Data Manager of one of
+        user's companies. Odoo itself (superuser) may."""
+        self._check_data_manager()
+        if self.env.su:
+            return
+        if user.has_group("base.group_erp_manager") and not self.env.user.has_group(
+            "base.group_erp_manager"
+        ):
+            raise AccessError(
+                self.env._(
+                    "%(user)s manages users and access rights: only an "
+                    "administrator can offboard or reactivate them.",
+                    user=user.name,
+                )
+            )
+        if not (user.sudo().company_ids & self.env.user.company_ids):
+            raise AccessError(
+                self.env._(
+                    "%(user)s works in companies you have no access to: ask a "
+                    "Data Manager of their company.",
+                    user=user.name,
+                )
+            )
+
+    @api.model
+    def _check_movable(self, model, ids):
+        """The acting user may move these records of model themselves: their
+        own search finds them all (access rights, record rules, any of their
+        companies, archived records included), and for leads and customers
+        the write rules hold too; for activities, their own search finds the
+        activities' documents; for sales teams, the leader is handed over
+        with the offboarding right. In SQL, a query per model, so that the
+        number of queries does not grow with the records. Raises AccessError
+        otherwise. Odoo itself (superuser) may move anything."""
+        if self.env.su or not ids:
+            return
+        ids = set(ids)
+        if model == "mail.activity":
+            groups = (
+                self.env["mail.activity"]
+                .sudo()
+                .with_context(active_test=False)
+                ._read_group(
+                    [("id", "in", list(ids))], ["res_model"], ["res_id:array_agg"]
+                )
+            )
+            for res_model, res_ids in groups:
+                self._check_movable_in(res_model, set(res_ids), len(ids), model)
+            return
+        self._check_movable_in(model, ids, len(ids), model)
+
+    @api.model
+    def _check_movable_in(self, model, ids, total, moved_model):
+        Model = self.env[model].with_context(
+            active_test=False, allowed_company_ids=self.env.user.company_ids.ids
+        )
+        domain = [("id", "in", list(ids))]
+        if model in ("crm.lead", "res.partner") and model == moved_model:
+            Model.browse().check_access("write")
+            write_rules = Model.env["ir.rule"]._compute_domain(model, "write")
+            if write_rules:
+                domain = expression.AND([domain, write_rules])
+        found = Model.search_count(domain)
+        if found != len(ids):
+            raise AccessError(
+                self.env._(
+                    "%(count)s of the %(what)s to move are out of your reach "
+                    "(other companies or access rules): nothing was changed. "
+                    "Ask a Data Manager who can access them.",
+                    count=total if moved_model != model else len(ids) - found,
+                    what=self.env["ir.model"]._get(moved_model).name,
+                )
+            )
+
     # ------------------------------------------------------------------
     # Moving owners, in bulk
     # ------------------------------------------------------------------
@@ -114,7 +194,14 @@ class CrmRetentionOffboarding(models.Model):
         team and company otherwise). One write per (owner, team, company),
         so the number of queries doesn't grow with the records. Returns the
         rows to keep: [id, previous owner, new owner] (leads: + previous
-        team, new team, previous company, new company)."""
+        team, new team, previous company, new company).
+
+        Superuser: the writes (the new owners' rights, Odoo's checks of a
+        salesperson's company, chatter and followers are handled by the
+        offboarding). Checked first: the acting user may move exactly these
+        records themselves (_check_movable: their own search finds them
+        all, and they may write them)."""
+        self._check_movable(model, new_owner)
         env = self.env(
             su=True,
             context=dict(self.env.context, active_test=False, tracking_disable=True),
@@ -159,7 +246,9 @@ class CrmRetentionOffboarding(models.Model):
 
     @api.model
     def _activity_documents(self, rows_by_model):
-        """(row, activity) of the moved activities, with their document."""
+        """(row, activity) of the moved activities, with their document.
+        Superuser: reading activities already moved (checked by
+        _move_owners)."""
         rows = rows_by_model.get("mail.activity") or []
         activities = self.env["mail.activity"].sudo().browse([row[0] for row in rows])
         return zip(rows, activities.with_context(active_test=False), strict=True)
@@ -169,7 +258,10 @@ class CrmRetentionOffboarding(models.Model):
         """The new owners follow the opportunities they got and the
         documents of their (planned) activities, as Odoo does on assignment
         (not the customers: Odoo doesn't make the salesperson follow them):
-        one call per model and owner, each document once."""
+        one call per model and owner, each document once.
+
+        Superuser: subscribing the new owners to the records just moved;
+        checked first: _move_owners checked the acting user may move them."""
         env = self.env(su=True, context=dict(self.env.context, active_test=False))
         documents = defaultdict(set)
         for row in rows_by_model.get("crm.lead") or []:
@@ -190,7 +282,11 @@ class CrmRetentionOffboarding(models.Model):
     def _log_notes(self, rows_by_model, departing, undo=False):
         """One chatter note per record whose owner changed, and one per
         document whose activities moved (a lead moved with its activities
-        gets one note). Logged in batch, without notifications."""
+        gets one note). Logged in batch, without notifications.
+
+        Superuser: posting the notes on the records just moved (the acting
+        user stays their author); checked first: _move_owners checked the
+        acting user may move them."""
         env = self.env(su=True, context=dict(self.env.context, active_test=False))
         # {(model, res id): [previous owner, new owner, owner moved, activities]}
         notes = {}
@@ -289,9 +385,15 @@ class CrmRetentionOffboarding(models.Model):
     def action_reactivate_user(self):
         """The user can log in again: their team memberships ended by the
         offboarding come back, and their contact is current again. Their
-        records are not given back: that is 'Undo Reassignment'."""
+        records are not given back: that is 'Undo Reassignment'.
+
+        Superuser: activating the user, their ended memberships and their
+        contact, and the chatter note. Checked first: the acting user may
+        offboard this user (_check_may_offboard: Data Manager, Access Rights
+        for a user with Access Rights, one of the user's companies)."""
         self._check_data_manager()
         for offboarding in self:
+            self._check_may_offboard(offboarding.user_id)
             user = offboarding.user_id.sudo()
             if user.active:
                 raise UserError(
@@ -322,9 +424,17 @@ class CrmRetentionOffboarding(models.Model):
     def action_undo(self):
         """Give back every record that still belongs to the user it was moved
         to; records that changed owner since (or were deleted) are listed and
-        left alone."""
+        left alone.
+
+        Giving records back to the departing user is offboarding's move in
+        reverse: it needs the rights to offboard that user
+        (_check_may_offboard), and the records must be in the acting user's
+        reach (_move_owners checks it: AccessError and nothing changed
+        otherwise). It never activates the user. Superuser: the writes, see
+        _undo."""
         self._check_data_manager()
         for offboarding in self:
+            self._check_may_offboard(offboarding.user_id)
             if offboarding.state != "done":
                 raise UserError(
                     self.env._("This offboarding's reassignment is already undone.")
@@ -333,6 +443,10 @@ class CrmRetentionOffboarding(models.Model):
         return True
 
     def _undo(self):
+        """Superuser: reading the moved records (to tell which changed since)
+        and, through _move_owners, writing them back; checked first:
+        action_undo's _check_may_offboard, and _move_owners' _check_movable
+        on the records given back."""
         env = self.env(su=True, context=dict(self.env.context, active_test=False))
         back_rows, skipped = {}, []
         for model in OWNED_MODELS:
@@ -405,6 +519,8 @@ class CrmRetentionOffboarding(models.Model):
         return None
 
     def _format_skipped(self, skipped):
+        """Superuser: the names of the records left alone, for the record's
+        trace; checked first: action_undo's _check_may_offboard."""
         if not skipped:
             return False
         env = self.env(su=True, context=dict(self.env.context, active_test=False))

@@ -1,7 +1,6 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.tools import SQL
 
 
 class CrmRetentionTraitAssignment(models.Model):
@@ -34,11 +33,15 @@ class CrmRetentionTraitAssignment(models.Model):
         )
 
     @api.model
-    def _crm_retention_holders_sql(self, partners, scope):
+    def _crm_retention_holders_domain(self, partners, scope):
         if scope != "dossier":
-            return SQL("partner_id = ANY(%s)", partners.ids)
-        # Archived persons of the dossier too: a removal holds for everybody.
-        return SQL(
-            "dossier_id = ANY(%s)",
-            partners.commercial_partner_id.ids,
-        )
+            return [("partner_id", "any", [("id", "in", partners.ids)])]
+        # Archived persons of the dossier too: a removal holds for everybody
+        # the acting user may see.
+        return [
+            (
+                "partner_id",
+                "any",
+                [("commercial_partner_id", "in", partners.commercial_partner_id.ids)],
+            )
+        ]

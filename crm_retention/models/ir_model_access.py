@@ -20,7 +20,9 @@ class IrModelAccess(models.Model):
         that does not include Data Manager, and remember which access rules
         had it, so that uninstalling gives it back. Idempotent: it runs at
         each install or update of the addon, after the modules it depends on
-        were loaded (an update of those reloads their access rules)."""
+        were loaded (an update of those reloads their access rules).
+        Superuser: the access rules and the parameter; run only by the
+        install/update (data file), never over RPC (private method)."""
         manager = self.env.ref(DATA_MANAGER)
         rules = self.sudo().search(
             [
@@ -42,7 +44,9 @@ class IrModelAccess(models.Model):
 
     @api.model
     def _crm_retention_restore_unlink(self):
-        """Give back the delete rights taken by _crm_retention_revoke_unlink."""
+        """Give back the delete rights taken by _crm_retention_revoke_unlink.
+        Superuser: the access rules and the parameter; run only by the
+        uninstall hook."""
         params = self.env["ir.config_parameter"].sudo()
         revoked = json.loads(params.get_param(REVOKED_PARAM, "[]"))
         self.sudo().browse(revoked).exists().write({"perm_unlink": True})

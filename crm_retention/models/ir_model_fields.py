@@ -101,6 +101,8 @@ class IrModelFields(models.Model):
 
     @api.model
     def _crm_retention_sensitive_names(self):
+        """Superuser: reading the setting (which fields are sensitive), no
+        data."""
         param = self.env["ir.config_parameter"].sudo().get_param(SENSITIVE_PARAM)
         return json.loads(param or "[]")
 
@@ -159,6 +161,8 @@ class IrModelFields(models.Model):
 
     @api.model
     def _crm_retention_set_sensitive_fields(self, field_records):
+        """Superuser: writing the setting. Checked first: administrators
+        only (base.group_system)."""
         if not self.env.user.has_group("base.group_system"):
             raise AccessError(
                 self.env._("Only administrators choose sensitive fields.")

@@ -48,7 +48,13 @@ class MailActivity(models.Model):
         """Keep history: a planned activity is cancelled (archived, kept in
         the history of its record) instead of deleted, except by Data
         Managers; Odoo's chatter 'Cancel' button calls this method. Deleting
-        done or cancelled activities is refused (see the ondelete guard)."""
+        done or cancelled activities is refused (see the ondelete guard).
+
+        Superuser: deleting the activities Odoo deletes once marked as done
+        (their type does not keep them). Checked first: the acting user
+        marked exactly those as done, with their own rights, in this
+        transaction (_action_done marks them on the cursor, out of reach of
+        RPC callers)."""
         activities = self
         keep_users = self.env.context.get(KEEP_ACTIVITIES_OF_USERS)
         if keep_users:

@@ -14,6 +14,7 @@ class MailActivityType(models.Model):
 
     @api.model
     def _default_keep_done(self):
+        """Superuser: reading the setting, no data."""
         return (
             self.env["ir.config_parameter"].sudo().get_param(KEEP_DONE_PARAM) == "True"
         )

@@ -85,6 +85,9 @@ class ResConfigSettings(models.TransientModel):
         return res
 
     def set_values(self):
+        """Superuser: the addon's settings (ir.config_parameter). Checked
+        first: the settings are for administrators (access rights of
+        res.config.settings), as in Odoo."""
         keep_done_before = self.env["mail.activity.type"]._default_keep_done()
         params = self.env["ir.config_parameter"].sudo()
         restrict_before = params.get_param(RESTRICT_EXPORT_PARAM) == "True"

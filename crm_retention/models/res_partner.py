@@ -326,7 +326,11 @@ class ResPartner(models.Model):
     def _crm_retention_history_counts(self):
         """Return {partner id: {kind: count}}: activities (planned or done),
         leads/opportunities and human chatter messages of each partner and
-        of its contacts, in a constant number of queries."""
+        of its contacts, in a constant number of queries.
+
+        Superuser and raw SQL: counting the history whoever may see it (a
+        contact with history anywhere is kept); only counts, for the
+        deletion guard and its message."""
         if not self.ids:
             return {}
         env = self.env(su=True, context=dict(self.env.context, active_test=False))

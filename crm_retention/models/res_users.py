@@ -38,7 +38,10 @@ class ResUsers(models.Model):
         )
 
     def _crm_retention_history_counts(self):
-        """Return {user id: {kind: count}} with a constant number of queries."""
+        """Return {user id: {kind: count}} with a constant number of queries.
+        Superuser: counting the users' work whoever may see it (a user with
+        history anywhere is kept); only counts, for the deletion guard of
+        users (deleting users needs Access Rights)."""
         counts = {}
         if not self.ids:
             return counts
@@ -105,7 +108,10 @@ class ResUsers(models.Model):
         Restricted: only Data Managers (their group implies it); it is taken
         from the other users and from the template of new internal users.
         Not restricted: Odoo's default, every internal user and the template
-        of new ones have it."""
+        of new ones have it.
+
+        Superuser: the users' groups and the setting. Checked first: called
+        from the settings (administrators only) and at install."""
         if restrict is None:
             restrict = (
                 self.env["ir.config_parameter"].sudo().get_param(RESTRICT_EXPORT_PARAM)

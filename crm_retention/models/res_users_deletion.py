@@ -16,7 +16,11 @@ class ResUsersDeletion(models.Model):
         tries to delete the contact, which the deletion guard keeps when it
         has history. That contact is erased instead (its personal data goes,
         its history stays), and the deletion log forgets the names of those
-        that were deleted."""
+        that were deleted.
+
+        Superuser: the erasure of those contacts. Checked first: Odoo's own
+        cron runs it, for the contacts of the portal users whose deletion
+        request it just processed (their own request), without a user left."""
         requests = self.search([("state", "=", "todo")])[:batch_size]
         partners = requests.user_id.partner_id
         res = super()._gc_portal_users(batch_size=batch_size)

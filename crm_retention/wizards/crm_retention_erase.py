@@ -80,7 +80,11 @@ class CrmRetentionErase(models.TransientModel):
     def _compute_counts(self):
         Erasure = self.env["crm.retention.erasure"]
         for wizard in self:
+            # Superuser: the preview's counts only, of the contacts the
+            # Data Manager may read; _erase checks everything before writing.
             partners = wizard._partners_to_erase()
+            if not self.env.su:
+                partners = partners._filtered_access("read")
             plan = Erasure.sudo()._erasure_plan(partners) if partners else {}
             fields_of = plan.get("fields", {})
             leads = self.env["crm.lead"].sudo().browse(list(plan.get("lead", {})))

@@ -43,7 +43,14 @@ class CrmRetentionMoveHistory(models.TransientModel):
             wizard.message_count = len(messages)
 
     def _history_records(self):
-        """The source's activities (planned and done), leads and human messages."""
+        """The source's activities (planned and done), leads and human messages.
+
+        Superuser: searching them (counts for the form; archived activities
+        and messages of others included). Checked first, before action_move
+        writes them as superuser: _check_target (Data Manager, both
+        relations writable by the acting user, same company) and
+        _check_history_access (the acting user may write the leads and the
+        activities themselves)."""
         self.ensure_one()
         env = self.env(su=True, context=dict(self.env.context, active_test=False))
         source = self.source_partner_id
@@ -69,6 +76,8 @@ class CrmRetentionMoveHistory(models.TransientModel):
             raise AccessError(
                 self.env._("Only Data Managers can move history. Ask a Data Manager.")
             )
+        if not self.env.su:
+            (source | target).check_access("write")
         if target == source:
             raise UserError(
                 self.env._(
@@ -98,11 +107,23 @@ class CrmRetentionMoveHistory(models.TransientModel):
                 )
             )
 
+    def _check_history_access(self, activities, leads):
+        """The acting user moves only leads and activities they may write
+        (record rules: leads of their companies). The messages follow the
+        relation, which _check_target checked."""
+        if self.env.su:
+            return
+        leads.with_env(self.env).check_access("write")
+        activities.with_env(self.env).check_access("write")
+
     def action_move(self):
         self.ensure_one()
         self._check_target()
         source, target = self.source_partner_id, self.target_partner_id
         activities, leads, messages = self._history_records()
+        self._check_history_access(
+            activities, leads if self.move_leads else leads.browse()
+        )
         activities.write({"res_id": target.id})
         if self.move_leads:
             leads.write({"partner_id": target.id})

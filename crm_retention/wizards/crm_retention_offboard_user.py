@@ -4,7 +4,7 @@ import heapq
 from collections import defaultdict
 
 from odoo import SUPERUSER_ID, Command, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 SALESMAN = "sales_team.group_sale_salesman"
 # Other-company records listed in the wizard and in the error.
@@ -172,12 +172,26 @@ class CrmRetentionOffboardUser(models.TransientModel):
         "Odoo wants a salesperson to belong to the company of their "
         "opportunities: such opportunities move to the new owner's company.",
     )
+    unselected_company_count = fields.Integer(compute="_compute_other_company")
+    confirm_unselected_companies = fields.Boolean(
+        string="Move Records of My Other Companies",
+        help="Hand over records of companies you have access to but did not "
+        "select in the company switcher. Records of companies you have no "
+        "access to are never moved by you.",
+    )
 
     # ------------------------------------------------------------------
     # What the departing user owns
     # ------------------------------------------------------------------
 
     def _sudo_env(self):
+        """Superuser: what the departing user owns is searched and counted
+        whatever the acting user may see (counts, plan, new owners' loads:
+        nothing is written with it). Checked first: the wizard is for Data
+        Managers only (access rights), and before anything moves, _check
+        refuses records out of the acting user's reach and
+        crm.retention.offboarding._move_owners moves only what the acting
+        user's own search finds."""
         return self.env(su=True, context=dict(self.env.context, active_test=False))
 
     @api.model
@@ -259,11 +273,15 @@ class CrmRetentionOffboardUser(models.TransientModel):
             if not wizard.user_id or not targets:
                 wizard.other_company_count = 0
                 wizard.other_company_list = False
+                wizard.unselected_company_count = 0
                 continue
             plan = wizard._plan(targets)
             wizard.other_company_count = len(plan["other_company"])
             wizard.other_company_list = wizard._format_other_company(
                 plan["other_company"]
+            )
+            wizard.unselected_company_count = len(
+                wizard._companies_out_of_reach(plan)[1]
             )
 
     # ------------------------------------------------------------------
@@ -320,6 +338,8 @@ class CrmRetentionOffboardUser(models.TransientModel):
             "owned": owned,
             "lead_team": {},
             "lead_company": {},
+            # {(model, record id): company id} of every record that moves.
+            "companies": {},
         }
         if not targets:
             return plan
@@ -329,6 +349,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
             for record in records:
                 company = record.company_id.id
                 plan[model][record.id] = distributor.pick(company)
+                plan["companies"][(model, record.id)] = company
                 if company and company not in allowed:
                     plan["other_company"].append(record)
 
@@ -359,6 +380,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
             leader = self.team_leader_id or targets[:1]
             for team in owned["teams_led"]:
                 plan["crm.team"][team.id] = leader.id
+                plan["companies"][("crm.team", team.id)] = team.company_id.id
         plan["lead_team"], plan["lead_company"] = self._lead_team_company(plan)
         return plan
 
@@ -380,6 +402,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
                     plan["other_company"].extend(self.env["mail.activity"].browse(ids))
             for activity_id in ids:
                 plan["mail.activity"][activity_id] = owner
+                plan["companies"][("mail.activity", activity_id)] = company
 
     def _document_companies(self, by_document):
         """{(model, res id): company id} of the activities' documents, one
@@ -427,6 +450,12 @@ class CrmRetentionOffboardUser(models.TransientModel):
     # ------------------------------------------------------------------
 
     def _check(self, targets, plan):
+        """Everything is checked before anything changes. Who may offboard
+        whom: crm.retention.offboarding._check_may_offboard (shared with
+        reactivation and undo). What may move: records of the acting user's
+        companies only (_check_companies_in_reach), and their move
+        primitive checks that their own search finds them. Superuser here:
+        reading the administrators, the teams' and leads' companies."""
         self.env["crm.retention.offboarding"]._check_data_manager()
         user = self.user_id
         if user == self.env.user:
@@ -442,24 +471,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
                     user=user.name,
                 )
             )
-        if user.has_group("base.group_erp_manager") and not (
-            self.env.su or self.env.user.has_group("base.group_erp_manager")
-        ):
-            raise AccessError(
-                self.env._(
-                    "%(user)s manages users and access rights: only an "
-                    "administrator can offboard them.",
-                    user=user.name,
-                )
-            )
-        if not self.env.su and not (user.company_ids & self.env.user.company_ids):
-            raise AccessError(
-                self.env._(
-                    "%(user)s works in companies you have no access to: ask a "
-                    "Data Manager of their company.",
-                    user=user.name,
-                )
-            )
+        self.env["crm.retention.offboarding"]._check_may_offboard(user)
         admins = (
             self.env.ref("base.group_system")
             .sudo()
@@ -506,6 +518,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
                     )
                 )
         self._check_lead_companies(plan)
+        self._check_companies_in_reach(plan)
         if plan["other_company"] and not self.confirm_other_companies:
             raise UserError(
                 self.env._(
@@ -516,11 +529,54 @@ class CrmRetentionOffboardUser(models.TransientModel):
                 )
             )
 
+    def _companies_out_of_reach(self, plan):
+        """(records of companies the acting user has no access to, records
+        of their companies not selected in the company switcher), as
+        (model, id) pairs. Odoo itself (superuser) reaches every company."""
+        if self.env.su:
+            return [], []
+        mine = set(self.env.user.company_ids.ids)
+        selected = set(self.env.companies.ids)
+        foreign, unselected = [], []
+        for key, company in plan["companies"].items():
+            if not company or company in selected:
+                continue
+            (unselected if company in mine else foreign).append(key)
+        return foreign, unselected
+
+    def _check_companies_in_reach(self, plan):
+        """The acting user moves records of their own companies only: never
+        of a company they have no access to, and of their companies not
+        selected in the company switcher only when they confirm it."""
+        foreign, unselected = self._companies_out_of_reach(plan)
+        if foreign:
+            raise UserError(
+                self.env._(
+                    "%(count)s of the records to hand over belong to companies "
+                    "you have no access to: nothing was changed. Untick their "
+                    "categories, or ask a Data Manager of those companies to "
+                    "offboard %(user)s.",
+                    count=len(foreign),
+                    user=self.user_id.name,
+                )
+            )
+        if unselected and not self.confirm_unselected_companies:
+            raise UserError(
+                self.env._(
+                    "%(count)s of the records to hand over belong to your "
+                    "companies that are not selected in the company switcher: "
+                    "select those companies, or tick 'Move Records of My Other "
+                    "Companies'.",
+                    count=len(unselected),
+                )
+            )
+
     def _check_lead_companies(self, plan):
         """The moved leads must stay consistent with their company, which
         Odoo checks on write: the chosen team's company, and for a lead
         handed to someone outside its company (which then moves to theirs)
-        its customer's company."""
+        its customer's company. Superuser: reading the leads' companies
+        (the plan's leads: their move is checked by _check)."""
         new_company = plan["lead_company"]
         leads = self.env["crm.lead"].sudo().browse(list(plan["crm.lead"]))
         team = self.lead_team_id
@@ -603,7 +659,15 @@ class CrmRetentionOffboardUser(models.TransientModel):
 
     def action_offboard(self):
         """Deactivate the user, then hand their work over, in one
-        transaction: any error and nothing has changed."""
+        transaction: any error and nothing has changed.
+
+        Superuser: deactivating the user, ending their memberships, marking
+        their contact former, creating the (read-only) offboarding record,
+        and, in crm.retention.offboarding._move_owners, writing the new
+        owners. Checked first: _check (the acting user may offboard this
+        user; the records are of their companies, of the unselected ones
+        only when confirmed) and _move_owners' own check that the acting
+        user's search finds the records and they may write them."""
         self.ensure_one()
         targets = self._targets()
         plan = self._plan(targets)
@@ -668,7 +732,8 @@ class CrmRetentionOffboardUser(models.TransientModel):
         """New team and company of the moved leads, when they change. Odoo
         wants a lead's salesperson to belong to its company: a lead handed
         (with the manager's confirmation) to someone outside its company
-        moves to that person's company, and leaves a team of the old one."""
+        moves to that person's company, and leaves a team of the old one.
+        Superuser: reading the new owners' companies."""
         new_team, new_company = {}, {}
         if self.lead_team_id:
             new_team = dict.fromkeys(plan["crm.lead"], self.lead_team_id.id)
@@ -685,6 +750,7 @@ class CrmRetentionOffboardUser(models.TransientModel):
         return new_team, new_company
 
     def _summary(self, rows, memberships):
+        """Superuser: reading the new owners' names for the summary."""
         names = {
             user.id: user.name
             for user in self.env["res.users"]
