@@ -9,9 +9,7 @@ from . import test_install
 from . import test_move_history
 from . import test_offboarding
 from . import test_security
-from . import test_security_sensitive
 from . import test_security_sensitive_ui
-from . import test_security_walls
 from . import test_traits
 from . import test_traits_server_action
 from . import test_ui

@@ -7,7 +7,7 @@ values never reach the page."""
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .test_security_sensitive import EMAIL, PHONE, mark_email_and_phone
+from .test_security import EMAIL, PHONE, mark_email_and_phone
 
 
 @tagged("post_install", "-at_install")
