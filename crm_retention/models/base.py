@@ -165,6 +165,24 @@ class Base(models.AbstractModel):
     @api.model
     def _crm_retention_visible_arch(self, arch, view_type):
         node = etree.fromstring(arch)
+        self._crm_retention_drop_used_fields(node)
+        self._crm_retention_blank_qweb(node)
+        self._crm_retention_drop_orphan_labels(node)
+        if view_type == "search":
+            for element in node.xpath("//*[@filter_domain]"):
+                domain = self._crm_retention_visible_domain(
+                    element.get("filter_domain")
+                )
+                if domain is None:
+                    element.getparent().remove(element)
+                else:
+                    element.set("filter_domain", domain)
+        return etree.tostring(node, encoding="unicode")
+
+    @api.model
+    def _crm_retention_drop_used_fields(self, node):
+        """The hidden fields Odoo added for expressions go; the expressions
+        read False instead."""
         for field_node in node.xpath("//field[@data-used-by]"):
             root = field_node.getparent()
             model = self._crm_retention_node_model(root)
@@ -179,7 +197,10 @@ class Base(models.AbstractModel):
                 for attr, value in element.attrib.items():
                     if is_expression(attr) and name in value:
                         element.set(attr, pattern.sub("False", value))
-        # QWeb of kanban cards: record.phone.raw_value reads False.
+
+    @api.model
+    def _crm_retention_blank_qweb(self, node):
+        """QWeb of kanban cards: record.phone.raw_value reads false."""
         for element in node.iter():
             for attr, value in element.attrib.items():
                 if not attr.startswith("t-") or "record." not in value:
@@ -197,16 +218,20 @@ class Base(models.AbstractModel):
                         value,
                     ),
                 )
-        if view_type == "search":
-            for element in node.xpath("//*[@filter_domain]"):
-                domain = self._crm_retention_visible_domain(
-                    element.get("filter_domain")
-                )
-                if domain is None:
-                    element.getparent().remove(element)
-                else:
-                    element.set("filter_domain", domain)
-        return etree.tostring(node, encoding="unicode")
+
+    @api.model
+    def _crm_retention_drop_orphan_labels(self, node):
+        """No gap where a hidden field stood: its label (for= the field or
+        the id of its node) goes, with the row that held only the field."""
+        targets = {e.get("id") for e in node.iter() if e.get("id")}
+        targets |= {e.get("name") for e in node.iter("field")}
+        for label in node.xpath("//label[@for]"):
+            if label.get("for") in targets:
+                continue
+            parent, row = label.getparent(), label.getnext()
+            parent.remove(label)
+            if row is not None and row.tag == "div" and not row.xpath(".//field"):
+                parent.remove(row)
 
     @api.model
     def _crm_retention_node_model(self, node):

@@ -164,6 +164,10 @@ class TestSensitiveValues(RetentionCase):
                         self.assertNotIn(f'<field name="{fname}"', arch)
                     self.assertNotIn("record.phone", arch)
                     self.assertNotIn('widget="False"', arch)
+                    # No empty row left where the field stood.
+                    self.assertNotIn('<label for="phone_group_lead_info"', arch)
+                    self.assertNotIn('<label for="email_from"', arch)
+                    self.assertNotIn('<label for="email_from_group_lead_info"', arch)
                     self.assertNotIn("default_email': email_from", arch)
         manager = self.env["crm.lead"].with_user(self.data_manager)
         arch = manager.get_views([(False, "form")])["views"]["form"]["arch"]
