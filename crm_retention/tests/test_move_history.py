@@ -52,6 +52,34 @@ class TestMoveHistory(RetentionCase):
         self.duplicate.with_user(self.data_manager).unlink()
         self.assertFalse(self.duplicate.exists())
 
+    def test_files_and_followers_follow_the_history(self):
+        """The files of the moved messages (and of the contact) and the
+        followers go to the kept contact, as Odoo's partner merge does:
+        deleting the duplicate afterwards deletes none of them."""
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "contract.txt",
+                "raw": b"signed contract",
+                "res_model": "res.partner",
+                "res_id": self.duplicate.id,
+            }
+        )
+        self.duplicate.message_post(
+            body="The contract", message_type="comment", attachment_ids=attachment.ids
+        )
+        follower = self.env["res.partner"].create({"name": "Account Watcher"})
+        self.duplicate.message_subscribe(partner_ids=follower.ids)
+        self._wizard(target_partner_id=self.kept).action_move()
+        self.duplicate.with_user(self.data_manager).unlink()
+        self.assertTrue(attachment.exists())
+        self.assertEqual(
+            (attachment.res_model, attachment.res_id), ("res.partner", self.kept.id)
+        )
+        self.assertEqual(
+            attachment.with_user(self.data_manager).raw, b"signed contract"
+        )
+        self.assertIn(follower, self.kept.message_partner_ids)
+
     def test_move_activities_only(self):
         self._wizard(target_partner_id=self.kept, move_leads=False, move_messages=False)
         wizard = (

@@ -116,6 +116,35 @@ class CrmRetentionMoveHistory(models.TransientModel):
         leads.with_env(self.env).check_access("write")
         activities.with_env(self.env).check_access("write")
 
+    def _move_files_and_followers(self, source, target):
+        """As Odoo's partner merge does: the files of the source (attached to
+        its messages or to the record) and its followers go to the target,
+        so that deleting the source afterwards deletes neither. Superuser:
+        the same records as the messages; checked first by _check_target
+        (both contacts writable)."""
+        env = self.env(su=True)
+        env["ir.attachment"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", source.id),
+                ("res_field", "=", False),
+            ]
+        ).write({"res_id": target.id})
+        followers = env["mail.followers"].search(
+            [("res_model", "=", "res.partner"), ("res_id", "=", source.id)]
+        )
+        already = set(target.sudo().message_partner_ids.ids)
+        by_subtypes = {}
+        for follower in followers:
+            if follower.partner_id.id not in already:
+                by_subtypes.setdefault(follower.subtype_ids, []).append(
+                    follower.partner_id.id
+                )
+        for subtypes, partner_ids in by_subtypes.items():
+            target.sudo().message_subscribe(
+                partner_ids=partner_ids, subtype_ids=subtypes.ids
+            )
+
     def action_move(self):
         self.ensure_one()
         self._check_target()
@@ -131,6 +160,7 @@ class CrmRetentionMoveHistory(models.TransientModel):
             leads = leads.browse()
         if self.move_messages:
             messages.write({"res_id": target.id})
+            self._move_files_and_followers(source, target)
         else:
             messages = messages.browse()
         summary = self.env._(
