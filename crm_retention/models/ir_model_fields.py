@@ -195,7 +195,6 @@ class IrModelFields(models.Model):
                         field.groups = SENSITIVE_GROUP
                 elif field.groups == SENSITIVE_GROUP:
                     field.groups = None
-        registry._crm_retention_hidden = frozenset(hidden)
         # Views and fields_get are cached with the fields a user may read.
         registry.clear_cache("default", "templates")
 
