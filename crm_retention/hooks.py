@@ -3,7 +3,8 @@
 
 
 def uninstall_hook(env):
-    """Give the other modules' delete and export rights back as they were."""
-    env["ir.model.access"]._crm_retention_restore_unlink()
+    """Give the other modules' rights back as they were: the delete rights
+    only if a version before 18.0.1.2.0 took them and was never migrated."""
+    env["ir.model.access"]._crm_retention_restore_legacy_unlink()
     env["res.users"]._crm_retention_apply_export_restriction(restrict=False)
     env["ir.model.fields"]._crm_retention_apply_sensitive_fields(names=())

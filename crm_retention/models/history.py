@@ -46,18 +46,24 @@ def is_data_manager(env):
     return env.su or env.user.has_group(DATA_MANAGER)
 
 
-def check_delete_right(records):
-    """Only Data Managers delete CRM records. The access rules already say
-    so, but access rules of other modules add up and could reopen it: this
-    check holds whatever they grant. Odoo's own flows that delete as the
-    superuser (merging opportunities, crons) are not concerned."""
-    env = records.env
-    if not records or is_data_manager(env):
-        return
-    raise AccessError(
+def delete_right_error(env, model):
+    """The error of a user who may not delete records of model."""
+    return AccessError(
         env._(
             "Only Data Managers can delete %(document)s. Archive it, mark it as "
             "former, or ask a Data Manager.",
-            document=env["ir.model"]._get(records._name).name,
+            document=env["ir.model"]._get(model).name,
         )
     )
+
+
+def check_delete_right(records):
+    """Only Data Managers delete CRM records. The access check already says
+    so (ir.model.access._get_allowed_models); this check also covers the
+    addon's own models and holds whatever other modules override. Odoo's own
+    flows that delete as the superuser (merging opportunities, crons) are
+    not concerned."""
+    env = records.env
+    if not records or is_data_manager(env):
+        return
+    raise delete_right_error(env, records._name)

@@ -4,50 +4,46 @@ import json
 
 from odoo import api, models
 
-from .history import DATA_MANAGER
+from .history import delete_right_error, is_data_manager
 
 # Models on which only Data Managers delete.
-GUARDED_MODELS = ("res.partner", "crm.lead", "mail.activity")
-REVOKED_PARAM = "crm_retention.revoked_unlink_access"
+GUARDED_MODELS = frozenset(("res.partner", "crm.lead"))
+# Versions up to 18.0.1.1.0 took the delete right off other modules' access
+# rules and remembered them here; the migration to 18.0.1.2.0 gives it back.
+LEGACY_REVOKED_PARAM = "crm_retention.revoked_unlink_access"
 
 
 class IrModelAccess(models.Model):
     _inherit = "ir.model.access"
 
     @api.model
-    def _crm_retention_revoke_unlink(self):
-        """Take the delete right on the guarded models away from every group
-        that does not include Data Manager, and remember which access rules
-        had it, so that uninstalling gives it back. Idempotent: it runs at
-        each install or update of the addon, after the modules it depends on
-        were loaded (an update of those reloads their access rules).
-        Superuser: the access rules and the parameter; run only by the
-        install/update (data file), never over RPC (private method)."""
-        manager = self.env.ref(DATA_MANAGER)
-        rules = self.sudo().search(
-            [
-                ("model_id.model", "in", GUARDED_MODELS),
-                ("perm_unlink", "=", True),
-                ("group_id", "!=", False),
-            ]
-        )
-        to_revoke = rules.filtered(
-            lambda rule: manager not in rule.group_id | rule.group_id.trans_implied_ids
-        )
-        # An access rule without a group binds every user: it is left alone,
-        # and the check in code refuses the deletion.
-        params = self.env["ir.config_parameter"].sudo()
-        revoked = set(json.loads(params.get_param(REVOKED_PARAM, "[]")))
-        revoked.update(to_revoke.ids)
-        params.set_param(REVOKED_PARAM, json.dumps(sorted(revoked)))
-        to_revoke.write({"perm_unlink": False})
+    def _get_allowed_models(self, mode="read"):
+        """Only Data Managers delete contacts and leads, whatever the access
+        rules of other modules grant: the models leave the user's allowed
+        models for 'unlink', so that every path (web client, RPC, server
+        actions, imports) and the web client's Delete buttons follow. No
+        access rule is rewritten: nothing to give back at uninstall, and an
+        update of another module cannot reopen it. Odoo caches the result
+        per user and mode (cleared when groups change); has_group is
+        cached too."""
+        allowed = super()._get_allowed_models(mode)
+        if mode == "unlink" and not is_data_manager(self.env):
+            return allowed - GUARDED_MODELS
+        return allowed
+
+    def _make_access_error(self, model, mode):
+        if mode == "unlink" and model in GUARDED_MODELS:
+            return delete_right_error(self.env, model)
+        return super()._make_access_error(model, mode)
 
     @api.model
-    def _crm_retention_restore_unlink(self):
-        """Give back the delete rights taken by _crm_retention_revoke_unlink.
-        Superuser: the access rules and the parameter; run only by the
-        uninstall hook."""
+    def _crm_retention_restore_legacy_unlink(self):
+        """Give back the delete rights that versions up to 18.0.1.1.0 took
+        from other modules' access rules, and forget the list. Superuser:
+        the access rules and the parameter; run only by the migration and
+        the uninstall hook."""
         params = self.env["ir.config_parameter"].sudo()
-        revoked = json.loads(params.get_param(REVOKED_PARAM, "[]"))
-        self.sudo().browse(revoked).exists().write({"perm_unlink": True})
-        params.set_param(REVOKED_PARAM, False)  # False deletes the parameter
+        revoked = json.loads(params.get_param(LEGACY_REVOKED_PARAM) or "[]")
+        if revoked:
+            self.sudo().browse(revoked).exists().write({"perm_unlink": True})
+        params.set_param(LEGACY_REVOKED_PARAM, False)  # False deletes it

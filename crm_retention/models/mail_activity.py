@@ -12,6 +12,11 @@ from .history import is_data_manager
 KEEP_ACTIVITIES_OF_USERS = "crm_retention_keep_activities_of_users"
 # Cursor data key: ids of activities Odoo deletes once marked as done.
 DONE_TO_DELETE = "crm_retention.done_activities_to_delete"
+# The documents whose activities are kept as history: the CRM ones, always,
+# and the models an admin adds in the CRM settings (this parameter: model
+# names, comma-separated).
+CRM_HISTORY_MODELS = ("res.partner", "crm.lead")
+HISTORY_MODELS_PARAM = "crm_retention.history_models"
 
 
 class MailActivity(models.Model):
@@ -44,23 +49,43 @@ class MailActivity(models.Model):
                 vals.setdefault("closed_by_id", self.env.uid)
         return super().write(vals)
 
+    @api.model
+    def _crm_retention_history_models(self):
+        """Names of the models whose activities are kept as history: the
+        CRM documents and those added in the settings (cached by
+        get_param)."""
+        extra = (
+            self.env["ir.config_parameter"].sudo().get_param(HISTORY_MODELS_PARAM)
+            or ""
+        )
+        return frozenset(CRM_HISTORY_MODELS).union(filter(None, extra.split(",")))
+
+    def _crm_retention_kept(self):
+        """The activities of documents whose history is kept."""
+        models = self._crm_retention_history_models()
+        return self.filtered(lambda act: act.res_model in models)
+
     def unlink(self):
-        """Keep history: a planned activity is cancelled (archived, kept in
-        the history of its record) instead of deleted, except by Data
-        Managers; Odoo's chatter 'Cancel' button calls this method. Deleting
-        done or cancelled activities is refused (see the ondelete guard).
+        """Keep history of CRM documents: a planned activity is cancelled
+        (archived, kept in the history of its record) instead of deleted,
+        except by Data Managers; Odoo's chatter 'Cancel' button calls this
+        method. Deleting done or cancelled activities is refused (see the
+        ondelete guard). Activities of other documents are Odoo's business:
+        deleted as Odoo does.
 
         Superuser: deleting the activities Odoo deletes once marked as done
         (their type does not keep them). Checked first: the acting user
         marked exactly those as done, with their own rights, in this
         transaction (_action_done marks them on the cursor, out of reach of
         RPC callers)."""
-        activities = self
+        activities = self._crm_retention_kept()
+        if activities != self:
+            super(MailActivity, self - activities).unlink()
         keep_users = self.env.context.get(KEEP_ACTIVITIES_OF_USERS)
         if keep_users:
             # mail deletes the planned activities of users being archived:
             # they stay planned, so that their work can be handed over.
-            activities = self.filtered(
+            activities = activities.filtered(
                 lambda act: not (act.active and act.user_id.id in keep_users)
             )
         # Done by Odoo's 'mark as done' of a type that does not keep them.
@@ -69,6 +94,8 @@ class MailActivity(models.Model):
         if done:
             super(MailActivity, done.sudo()).unlink()
             activities -= done
+        if not activities:
+            return True
         if self._crm_retention_may_delete():
             if not self.env.su:
                 self.env["crm.retention.deletion.log"]._log_deletion(activities)
@@ -80,7 +107,7 @@ class MailActivity(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
-        history = self.filtered(lambda act: not act.active)
+        history = self._crm_retention_kept().filtered(lambda act: not act.active)
         if history and not self._crm_retention_may_delete():
             raise AccessError(
                 self.env._(

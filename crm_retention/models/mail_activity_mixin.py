@@ -7,9 +7,10 @@ class MailActivityMixin(models.AbstractModel):
     _inherit = "mail.activity.mixin"
 
     # Odoo deletes the planned activities of a record that is archived (an
-    # opportunity marked lost, an archived contact): they are cancelled
-    # instead, so that they stay in the record's history. When the record
-    # is deleted, mail deletes its activities as superuser, done ones
+    # opportunity marked lost, an archived contact): for the documents whose
+    # history is kept (CRM ones and those added in the settings) they are
+    # cancelled instead, so that they stay in the record's history. When the
+    # record is deleted, mail deletes its activities as superuser, done ones
     # included: they go with it.
 
     def write(self, vals):
@@ -28,7 +29,9 @@ class MailActivityMixin(models.AbstractModel):
         history). Superuser: cancelling the activities, whoever they are
         assigned to. Checked first: the acting user may write (archive) the
         records."""
-        if not self:
+        if not self or self._name not in (
+            self.env["mail.activity"]._crm_retention_history_models()
+        ):
             return
         if not self.env.su:
             self.check_access("write")

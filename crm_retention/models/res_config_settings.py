@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .mail_activity import CRM_HISTORY_MODELS, HISTORY_MODELS_PARAM
 from .mail_activity_type import KEEP_DONE_PARAM
 from .res_users import RESTRICT_EXPORT_PARAM
 
@@ -15,6 +16,16 @@ class ResConfigSettings(models.TransientModel):
         help="Activities marked as done stay in the history of their record "
         "(all activity types). Off: Odoo's default, done activities are "
         "deleted unless their type keeps them.",
+    )
+    crm_retention_history_model_ids = fields.Many2many(
+        comodel_name="ir.model",
+        relation="crm_retention_settings_history_model_rel",
+        string="Also Keep Activity History Of",
+        domain=lambda self: [("model", "in", self._crm_retention_activity_models())],
+        help="Contacts and leads/opportunities keep their activity history: "
+        "a planned activity that is deleted, or whose document is archived, "
+        "is cancelled and kept. Add other documents with activities here. "
+        "Elsewhere Odoo's behaviour is unchanged.",
     )
 
     crm_retention_restrict_export = fields.Boolean(
@@ -50,6 +61,17 @@ class ResConfigSettings(models.TransientModel):
         "The name becomes a pseudonym; links, amounts, stages and dates stay.",
     )
 
+    @api.model
+    def _crm_retention_activity_models(self):
+        """Models with activities whose history may be kept too."""
+        return [
+            name
+            for name, model in self.env.registry.items()
+            if "activity_ids" in model._fields
+            and not (model._abstract or model._transient)
+            and name not in CRM_HISTORY_MODELS
+        ]
+
     @api.depends("crm_retention_sensitive_field_ids")
     def _compute_crm_retention_sensitive_derived(self):
         IrModelFields = self.env["ir.model.fields"].sudo()
@@ -77,6 +99,14 @@ class ResConfigSettings(models.TransientModel):
                 self.env["ir.model.fields"]._crm_retention_sensitive_fields().ids
             )
         ]
+        extra = self.env["mail.activity"]._crm_retention_history_models().difference(
+            CRM_HISTORY_MODELS
+        )
+        res["crm_retention_history_model_ids"] = [
+            fields.Command.set(
+                self.env["ir.model"].search([("model", "in", sorted(extra))]).ids
+            )
+        ]
         res["crm_retention_erasure_field_ids"] = [
             fields.Command.set(
                 self.env["crm.retention.erasure"]._erasure_field_records().ids
@@ -92,6 +122,12 @@ class ResConfigSettings(models.TransientModel):
         params = self.env["ir.config_parameter"].sudo()
         restrict_before = params.get_param(RESTRICT_EXPORT_PARAM) == "True"
         res = super().set_values()
+        history_models = ",".join(
+            sorted(self.crm_retention_history_model_ids.mapped("model"))
+        )
+        if history_models != (params.get_param(HISTORY_MODELS_PARAM) or ""):
+            # False deletes the parameter.
+            params.set_param(HISTORY_MODELS_PARAM, history_models or False)
         if self.crm_retention_keep_done != keep_done_before:
             self.env["mail.activity.type"]._crm_retention_apply_keep_done()
         if self.crm_retention_restrict_export != restrict_before:

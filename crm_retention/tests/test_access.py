@@ -177,7 +177,7 @@ class TestAccessMatrix(AccessCase):
         self.assertEqual(mismatches, [], "\n".join(mismatches))
 
     def test_web_client_hides_delete(self):
-        for model in ("res.partner", "crm.lead", "mail.activity"):
+        for model in ("res.partner", "crm.lead"):
             Model = self.env[model]
             self.assertFalse(
                 Model.with_user(self.salesman).has_access("unlink"), f"{model} salesman"
@@ -186,6 +186,15 @@ class TestAccessMatrix(AccessCase):
                 Model.with_user(self.data_manager).has_access("unlink"),
                 f"{model} manager",
             )
+            for view_type in ("list", "form", "kanban"):
+                arch = (
+                    Model.with_user(self.salesman)
+                    .get_views([(False, view_type)])["views"][view_type]["arch"]
+                )
+                self.assertIn("delete=\"False\"", arch, f"{model} {view_type}")
+        # Activities keep Odoo's rights: those of other apps are deleted as
+        # Odoo does; those of CRM documents are cancelled (see the matrix).
+        self.assertTrue(self.env["mail.activity"].with_user(self.salesman).has_access("unlink"))
 
     def test_denial_names_what_is_needed(self):
         partner = self._records()["res.partner"]
@@ -197,7 +206,7 @@ class TestAccessMatrix(AccessCase):
 
     def test_rights_of_other_modules_do_not_reopen_delete(self):
         """An access rule of another module granting delete to salespeople:
-        the check in code still refuses."""
+        the access check still refuses, and says who may delete."""
         self.env["ir.model.access"].create(
             {
                 "name": "another module grants delete",
@@ -208,7 +217,9 @@ class TestAccessMatrix(AccessCase):
             }
         )
         partner = self._records()["res.partner"]
-        self.assertTrue(partner.with_user(self.salesman).has_access("unlink"))
+        self.assertFalse(partner.with_user(self.salesman).has_access("unlink"))
+        with self.assertRaisesRegex(AccessError, "Only Data Managers can delete Contact"):
+            partner.with_user(self.salesman).check_access("unlink")
         with self.assertRaisesRegex(AccessError, "Only Data Managers"):
             partner.with_user(self.salesman).unlink()
         self.assertTrue(partner.exists())
@@ -230,7 +241,7 @@ class TestAccessMatrix(AccessCase):
             log.with_user(self.salesman_all).read(["name"])
 
 
-class TestUninstallRestoresRights(AccessCase):
+class TestNoAccessRuleRewritten(AccessCase):
     def _declared_unlink_rights(self):
         """{access rule xmlid: perm_unlink} as the other modules' CSV files
         declare them, for the guarded models."""
@@ -270,43 +281,55 @@ class TestUninstallRestoresRights(AccessCase):
             if f"{d.module}.{d.name}" in declared
         }
 
-    def test_uninstall_hook_restores_rights_exactly(self):
+    def test_other_modules_rules_are_as_declared(self):
+        """Installed, the addon leaves the other modules' access rules as
+        their CSV files declare them, and still only Data Managers delete:
+        an update of crm, base or contacts (which rewrites those rules) has
+        nothing to reopen."""
         declared = self._declared_unlink_rights()
-        partner_manager = "base.access_res_partner_group_partner_manager"
-        activity_user = "mail.access_mail_activity_user"
-        self.assertTrue(declared[partner_manager])
-        self.assertTrue(declared[activity_user])
-        # Installed: revoked.
-        self.assertFalse(self.env.ref(partner_manager).perm_unlink)
-        self.assertFalse(self.env.ref(activity_user).perm_unlink)
-        before = {
-            xmlid: {
-                f: self.env.ref(xmlid)[f]
-                for f in ("perm_read", "perm_write", "perm_create")
-            }
-            for xmlid in declared
-        }
-        uninstall_hook(self.env)
+        self.assertTrue(declared["base.access_res_partner_group_partner_manager"])
+        self.assertTrue(declared["crm.access_crm_lead_manager"])
         for xmlid, perm_unlink in declared.items():
-            rule = self.env.ref(xmlid)
-            self.assertEqual(rule.perm_unlink, perm_unlink, xmlid)
-            for field, value in before[xmlid].items():
-                self.assertEqual(rule[field], value, f"{xmlid} {field}")
-        # Odoo's default for export comes back too.
-        self.assertTrue(self.salesman.has_group("base.group_allow_export"))
-        self.assertIn(
-            self.env.ref("base.group_allow_export"),
-            self.env.ref("base.default_user").groups_id,
+            self.assertEqual(self.env.ref(xmlid).perm_unlink, perm_unlink, xmlid)
+        # Sales Administrators with Contact Creation have Delete in Odoo's
+        # access rules.
+        admin = new_test_user(
+            self.env,
+            login="rt_partner_manager",
+            groups="sales_team.group_sale_manager,base.group_partner_manager",
+        )
+        for model in ("res.partner", "crm.lead"):
+            granting = self.env["ir.model.access"].search(
+                [
+                    ("model_id.model", "=", model),
+                    ("perm_unlink", "=", True),
+                    ("group_id", "in", admin.groups_id.ids),
+                ]
+            )
+            self.assertTrue(granting, model)
+            self.assertFalse(
+                self.env[model].with_user(admin).has_access("unlink"), model
+            )
+
+    def test_uninstall_hook_changes_no_access_rule(self):
+        rules = self.env["ir.model.access"].search([])
+        before = rules.read(["perm_read", "perm_write", "perm_create", "perm_unlink"])
+        uninstall_hook(self.env)
+        self.assertEqual(
+            rules.read(["perm_read", "perm_write", "perm_create", "perm_unlink"]),
+            before,
         )
 
-    def test_revoke_is_idempotent(self):
+    def test_legacy_revoked_rights_are_given_back(self):
+        """Versions up to 18.0.1.1.0 took the delete right off the access
+        rules: the migration (and the uninstall hook) give it back."""
         rule = self.env.ref("base.access_res_partner_group_partner_manager")
-        rule.perm_unlink = True  # as after an update of base
-        self.env["ir.model.access"]._crm_retention_revoke_unlink()
-        self.env["ir.model.access"]._crm_retention_revoke_unlink()
-        self.assertFalse(rule.perm_unlink)
-        self.env["ir.model.access"]._crm_retention_restore_unlink()
+        rule.perm_unlink = False
+        params = self.env["ir.config_parameter"]
+        params.set_param("crm_retention.revoked_unlink_access", f"[{rule.id}, 0]")
+        self.env["ir.model.access"]._crm_retention_restore_legacy_unlink()
         self.assertTrue(rule.perm_unlink)
+        self.assertFalse(params.get_param("crm_retention.revoked_unlink_access"))
 
 
 class TestExportControl(AccessCase):

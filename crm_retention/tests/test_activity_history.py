@@ -209,3 +209,97 @@ class TestActivityHistory(RetentionCase):
         self.assertFalse(duplicate.exists())
         self.assertTrue((done | planned).exists())
         self.assertEqual(set((done | planned).mapped("res_id")), {self.customer.id})
+
+
+class TestActivityHistoryScope(RetentionCase):
+    """Activity history is kept on CRM documents and on the models an admin
+    adds; elsewhere Odoo's behaviour is unchanged. mail.test.activity
+    (test_mail, installed with the tests) stands for another app."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.document = cls.env["mail.test.activity"].create({"name": "Other app"})
+        cls.customer = cls.env["res.partner"].create({"name": "CRM Customer"})
+
+    def _set_history_models(self, names):
+        settings = Form(self.env["res.config.settings"])
+        settings.crm_retention_history_model_ids.clear()
+        for model in self.env["ir.model"].search([("model", "in", names)]):
+            settings.crm_retention_history_model_ids.add(model)
+        settings.save().execute()
+
+    @users("rt_salesman")
+    def test_elsewhere_delete_deletes(self):
+        document = self.document.with_env(self.env)
+        planned = self.schedule(document)
+        done = self.schedule(document)
+        done.action_feedback()
+        self.assertFalse(done.active, "keep_done stays a global setting")
+        (planned | done).unlink()
+        self.assertFalse((planned | done).exists())
+        self.assertFalse(
+            self.env["crm.retention.deletion.log"]
+            .sudo()
+            .search([("res_model", "=", "mail.activity"), ("res_id", "=", planned.id)])
+        )
+
+    def test_elsewhere_archive_deletes_planned(self):
+        planned = self.schedule(self.document)
+        crm_planned = self.schedule(self.customer)
+        self.document.with_user(self.salesman).action_archive()
+        self.assertFalse(planned.exists(), "Odoo's default")
+        other = self.env["mail.test.activity"].create({"name": "Written"})
+        by_write = self.schedule(other)
+        other.write({"active": False})
+        self.assertFalse(by_write.exists())
+        self.assertTrue(crm_planned.active)
+
+    def test_archived_user_loses_planned_activities_elsewhere(self):
+        elsewhere = self.schedule(self.document, user=self.salesman)
+        crm = self.schedule(self.customer, user=self.salesman)
+        self.salesman.action_archive()
+        self.assertFalse(elsewhere.exists(), "Odoo's default")
+        self.assertTrue(crm.active, "kept, to be handed over")
+
+    def test_mixed_batch(self):
+        elsewhere = self.schedule(self.document)
+        crm = self.schedule(self.customer)
+        (elsewhere | crm).with_user(self.salesman).unlink()
+        self.assertFalse(elsewhere.exists())
+        self.assertEqual(crm.history_state, "cancelled")
+
+    def test_admin_adds_a_model(self):
+        choosable = set(self.env["res.config.settings"]._crm_retention_activity_models())
+        self.assertIn("mail.test.activity", choosable)
+        self.assertFalse({"res.partner", "crm.lead", "mail.activity.mixin"} & choosable)
+        self._set_history_models(["mail.test.activity"])
+        self.assertEqual(
+            self.env["ir.config_parameter"].get_param(
+                "crm_retention.history_models"
+            ),
+            "mail.test.activity",
+        )
+        document = self.document.with_user(self.salesman)
+        deleted = self.schedule(document)
+        deleted.unlink()
+        self.assertEqual(deleted.history_state, "cancelled")
+        done = self.schedule(document)
+        done.action_feedback()
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            done.with_user(self.salesman).unlink()
+        archived = self.schedule(document)
+        document.action_archive()
+        self.assertEqual(archived.history_state, "cancelled")
+        self.assertEqual(
+            Form(self.env["res.config.settings"]).crm_retention_history_model_ids.ids,
+            self.env["ir.model"]._get("mail.test.activity").ids,
+        )
+
+        self._set_history_models([])
+        self.assertFalse(
+            self.env["ir.config_parameter"].get_param("crm_retention.history_models")
+        )
+        again = self.schedule(self.document)
+        again.with_user(self.salesman).unlink()
+        self.assertFalse(again.exists())
