@@ -8,3 +8,8 @@ def uninstall_hook(env):
     env["ir.model.access"]._crm_retention_restore_legacy_unlink()
     env["res.users"]._crm_retention_apply_export_restriction(restrict=False)
     env["ir.model.fields"]._crm_retention_apply_sensitive_fields(names=())
+    # Activity types as before the install, then no parameter of the addon.
+    params = env["ir.config_parameter"].sudo()
+    params.set_param("crm_retention.keep_done_activities", False)
+    env["mail.activity.type"]._crm_retention_apply_keep_done()
+    params.search([("key", "=like", "crm\\_retention.%")]).unlink()

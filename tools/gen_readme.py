@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ADDONS = sorted(path.parent for path in ROOT.glob("crm_retention*/__manifest__.py"))
 FRAGMENTS = [
     ("DESCRIPTION.md", None),
+    ("INSTALL.md", "Installation"),
     ("CONFIGURE.md", "Configuration"),
     ("USAGE.md", "Usage"),
     ("SECURITY.md", "Security"),

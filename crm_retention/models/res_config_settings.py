@@ -14,8 +14,8 @@ class ResConfigSettings(models.TransientModel):
         string="Keep Done Activities",
         config_parameter=KEEP_DONE_PARAM,
         help="Activities marked as done stay in the history of their record "
-        "(all activity types). Off: Odoo's default, done activities are "
-        "deleted unless their type keeps them.",
+        "(all activity types). Off: the activity types keep done activities "
+        "as before the install (Odoo's default: deleted).",
     )
     crm_retention_history_model_ids = fields.Many2many(
         comodel_name="ir.model",

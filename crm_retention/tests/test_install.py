@@ -1,5 +1,8 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
+from ..hooks import uninstall_hook
 from .common import RetentionCase
 
 
@@ -20,3 +23,23 @@ class TestInstall(RetentionCase):
         self.assertTrue(self.env.ref("base.user_admin").has_group(group))
         newcomer = self.env["res.users"].create({"name": "Newcomer", "login": "rt_new"})
         self.assertFalse(newcomer.has_group(group))
+
+
+class TestUninstallHook(RetentionCase):
+    def test_activity_types_and_parameters_as_before(self):
+        """The uninstall hook gives the activity types their Keep Done of
+        before the install and leaves no parameter of the addon."""
+        Type = self.env["mail.activity.type"].with_context(active_test=False)
+        kept_before = Type.create({"name": "Kept by the admin"})
+        params = self.env["ir.config_parameter"]
+        params.set_param(
+            "crm_retention.keep_done_before_install", json.dumps(kept_before.ids)
+        )
+        params.set_param("crm_retention.history_models", "mail.test.activity")
+        self.assertEqual(set(Type.search([]).mapped("keep_done")), {True})
+        uninstall_hook(self.env)
+        self.assertTrue(kept_before.keep_done)
+        self.assertEqual(
+            set((Type.search([]) - kept_before).mapped("keep_done")), {False}
+        )
+        self.assertFalse(params.search([("key", "=like", "crm\\_retention.%")]))
