@@ -55,8 +55,7 @@ class MailActivity(models.Model):
         CRM documents and those added in the settings (cached by
         get_param)."""
         extra = (
-            self.env["ir.config_parameter"].sudo().get_param(HISTORY_MODELS_PARAM)
-            or ""
+            self.env["ir.config_parameter"].sudo().get_param(HISTORY_MODELS_PARAM) or ""
         )
         return frozenset(CRM_HISTORY_MODELS).union(filter(None, extra.split(",")))
 

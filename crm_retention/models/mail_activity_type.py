@@ -43,8 +43,7 @@ class MailActivityType(models.Model):
             types.search([("keep_done", "=", False)]).write({"keep_done": True})
             return
         before = json.loads(
-            self.env["ir.config_parameter"].sudo().get_param(KEPT_BEFORE_PARAM)
-            or "[]"
+            self.env["ir.config_parameter"].sudo().get_param(KEPT_BEFORE_PARAM) or "[]"
         )
         types.search([("keep_done", "=", True), ("id", "not in", before)]).write(
             {"keep_done": False}

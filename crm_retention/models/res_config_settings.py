@@ -99,8 +99,10 @@ class ResConfigSettings(models.TransientModel):
                 self.env["ir.model.fields"]._crm_retention_sensitive_fields().ids
             )
         ]
-        extra = self.env["mail.activity"]._crm_retention_history_models().difference(
-            CRM_HISTORY_MODELS
+        extra = (
+            self.env["mail.activity"]
+            ._crm_retention_history_models()
+            .difference(CRM_HISTORY_MODELS)
         )
         res["crm_retention_history_model_ids"] = [
             fields.Command.set(

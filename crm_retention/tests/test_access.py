@@ -187,14 +187,15 @@ class TestAccessMatrix(AccessCase):
                 f"{model} manager",
             )
             for view_type in ("list", "form", "kanban"):
-                arch = (
-                    Model.with_user(self.salesman)
-                    .get_views([(False, view_type)])["views"][view_type]["arch"]
-                )
-                self.assertIn("delete=\"False\"", arch, f"{model} {view_type}")
+                arch = Model.with_user(self.salesman).get_views([(False, view_type)])[
+                    "views"
+                ][view_type]["arch"]
+                self.assertIn('delete="False"', arch, f"{model} {view_type}")
         # Activities keep Odoo's rights: those of other apps are deleted as
         # Odoo does; those of CRM documents are cancelled (see the matrix).
-        self.assertTrue(self.env["mail.activity"].with_user(self.salesman).has_access("unlink"))
+        self.assertTrue(
+            self.env["mail.activity"].with_user(self.salesman).has_access("unlink")
+        )
 
     def test_denial_names_what_is_needed(self):
         partner = self._records()["res.partner"]
@@ -218,7 +219,9 @@ class TestAccessMatrix(AccessCase):
         )
         partner = self._records()["res.partner"]
         self.assertFalse(partner.with_user(self.salesman).has_access("unlink"))
-        with self.assertRaisesRegex(AccessError, "Only Data Managers can delete Contact"):
+        with self.assertRaisesRegex(
+            AccessError, "Only Data Managers can delete Contact"
+        ):
             partner.with_user(self.salesman).check_access("unlink")
         with self.assertRaisesRegex(AccessError, "Only Data Managers"):
             partner.with_user(self.salesman).unlink()

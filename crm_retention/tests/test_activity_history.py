@@ -270,14 +270,14 @@ class TestActivityHistoryScope(RetentionCase):
         self.assertEqual(crm.history_state, "cancelled")
 
     def test_admin_adds_a_model(self):
-        choosable = set(self.env["res.config.settings"]._crm_retention_activity_models())
+        choosable = set(
+            self.env["res.config.settings"]._crm_retention_activity_models()
+        )
         self.assertIn("mail.test.activity", choosable)
         self.assertFalse({"res.partner", "crm.lead", "mail.activity.mixin"} & choosable)
         self._set_history_models(["mail.test.activity"])
         self.assertEqual(
-            self.env["ir.config_parameter"].get_param(
-                "crm_retention.history_models"
-            ),
+            self.env["ir.config_parameter"].get_param("crm_retention.history_models"),
             "mail.test.activity",
         )
         document = self.document.with_user(self.salesman)
