@@ -4,7 +4,7 @@
     "name": "CRM Retention",
     "summary": "Keep CRM history: former relations, kept activities, "
     "deletion guards, offboarding, CRM traits and dossier actions",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "license": "AGPL-3",
     "author": "crm_retention contributors",
@@ -43,6 +43,9 @@
     ],
     "uninstall_hook": "uninstall_hook",
     "assets": {
+        "web.assets_backend": [
+            "crm_retention/static/src/**/*",
+        ],
         "web.assets_tests": [
             "crm_retention/static/tests/tours/**/*",
         ],

@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .base import EXPORT_MODELS_PARAM, RESTRICT_EXPORT_PARAM
 from .mail_activity_type import KEEP_DONE_PARAM
-from .res_users import RESTRICT_EXPORT_PARAM
 
 
 class ResConfigSettings(models.TransientModel):
@@ -20,8 +20,18 @@ class ResConfigSettings(models.TransientModel):
     crm_retention_restrict_export = fields.Boolean(
         string="Only Data Managers Export",
         config_parameter=RESTRICT_EXPORT_PARAM,
-        help="Only Data Managers may export data from lists (Odoo's 'Access to "
-        "export feature' group). Off: Odoo's default, every internal user may.",
+        help="Only Data Managers export contacts, leads/opportunities, "
+        "activities, CRM Retention's records and the models added below; "
+        "other apps export as before. On after installation. Off: whoever "
+        "has Odoo's 'Access to export feature' exports them.",
+    )
+    crm_retention_export_model_ids = fields.Many2many(
+        comodel_name="ir.model",
+        relation="crm_retention_settings_export_model_rel",
+        string="Also Restricted",
+        domain=[("transient", "=", False)],
+        help="Other models whose records only Data Managers export while 'Only "
+        "Data Managers Export' is on.",
     )
     crm_retention_sensitive_field_ids = fields.Many2many(
         comodel_name="ir.model.fields",
@@ -82,6 +92,14 @@ class ResConfigSettings(models.TransientModel):
                 self.env["crm.retention.erasure"]._erasure_field_records().ids
             )
         ]
+        added = self.env["ir.config_parameter"].sudo().get_param(EXPORT_MODELS_PARAM)
+        res["crm_retention_export_model_ids"] = [
+            fields.Command.set(
+                self.env["ir.model"]
+                .search([("model", "in", (added or "").split(","))])
+                .ids
+            )
+        ]
         return res
 
     def set_values(self):
@@ -89,13 +107,9 @@ class ResConfigSettings(models.TransientModel):
         first: the settings are for administrators (access rights of
         res.config.settings), as in Odoo."""
         keep_done_before = self.env["mail.activity.type"]._default_keep_done()
-        params = self.env["ir.config_parameter"].sudo()
-        restrict_before = params.get_param(RESTRICT_EXPORT_PARAM) == "True"
         res = super().set_values()
         if self.crm_retention_keep_done != keep_done_before:
             self.env["mail.activity.type"]._crm_retention_apply_keep_done()
-        if self.crm_retention_restrict_export != restrict_before:
-            self.env["res.users"]._crm_retention_apply_export_restriction()
         IrModelFields = self.env["ir.model.fields"]
         sensitive = self.crm_retention_sensitive_field_ids
         if sensitive != IrModelFields._crm_retention_sensitive_fields():
@@ -104,4 +118,8 @@ class ResConfigSettings(models.TransientModel):
         erased = self.crm_retention_erasure_field_ids
         if erased != Erasure._erasure_field_records():
             Erasure._set_erasure_fields(erased)
+        added = ",".join(sorted(self.crm_retention_export_model_ids.mapped("model")))
+        self.env["ir.config_parameter"].sudo().set_param(
+            EXPORT_MODELS_PARAM, added or False
+        )
         return res
