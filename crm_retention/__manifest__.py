@@ -43,6 +43,9 @@
     ],
     "uninstall_hook": "uninstall_hook",
     "assets": {
+        "web.assets_backend": [
+            "crm_retention/static/src/**/*",
+        ],
         "web.assets_tests": [
             "crm_retention/static/tests/tours/**/*",
         ],

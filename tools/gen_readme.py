@@ -22,6 +22,7 @@ FRAGMENTS = [
     ("USAGE.md", "Usage"),
     ("SECURITY.md", "Security"),
     ("ROADMAP.md", "Known issues / Roadmap"),
+    ("HISTORY.md", "Changelog"),
     ("CONTRIBUTORS.md", "Contributors"),
 ]
 UNDERLINES = "=~-^"

@@ -1,6 +1,7 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import base
+from . import ir_http
 from . import crm_retention_former_reason
 from . import crm_retention_definition_mixin
 from . import crm_retention_trait

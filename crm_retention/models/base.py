@@ -7,9 +7,22 @@ from lxml import etree
 
 from odoo import api, models
 from odoo.exceptions import AccessError
+from odoo.models import fix_import_export_id_paths
 from odoo.osv import expression
 
+from .history import DATA_MANAGER
 from .ir_model_fields import SENSITIVE_GROUP, is_hidden
+
+RESTRICT_EXPORT_PARAM = "crm_retention.restrict_export"
+# Models an administrator adds to the restriction: model names, comma-separated.
+EXPORT_MODELS_PARAM = "crm_retention.export_restricted_models"
+# CRM data whose export the restriction always covers, besides the
+# addon's own models.
+EXPORT_RESTRICTED_MODELS = ("res.partner", "crm.lead", "mail.activity")
+# What an export may read of a restricted record reached through a
+# relation (e.g. an order's customer in an import-compatible export): its
+# identifiers, as the relation's own column shows its name.
+IDENTIFIERS = ("id", ".id", "display_name")
 
 # Stands for `self` while a search view's filter_domain is parsed.
 SELF_MARK = "__crm_retention_self__"
@@ -43,7 +56,16 @@ class Base(models.AbstractModel):
     - Values never reach such a user: they are left out of what is formatted
       for the client (_read_format: chatter data, web_read), of exports, of
       name searches, and of the text search of search views.
-    - Writing stays allowed (a salesperson types a new contact's email)."""
+    - Writing stays allowed (a salesperson types a new contact's email).
+
+    And who exports CRM data: only Data Managers (setting 'Only Data
+    Managers Export'): contacts, leads/opportunities, activities, the
+    addon's own models and the models an administrator adds. Other apps'
+    export stays as Odoo has it (the group 'Access to export feature'),
+    except the fields of CRM records reached through a relation (a contact
+    tag's contacts' emails). Every export of the web client (Export,
+    Export All, grouped, CSV or XLSX) and of RPC goes through export_data;
+    the /json route is checked in controllers/web_json.py."""
 
     _inherit = "base"
 
@@ -86,6 +108,10 @@ class Base(models.AbstractModel):
         return result
 
     def export_data(self, fields_to_export):
+        # Odoo's own check (super) says what is missing to a user without
+        # the export group: the restriction is checked for the others.
+        if self.env.is_admin() or self.env.user.has_group("base.group_allow_export"):
+            self._crm_retention_check_export(fields_to_export)
         for path in fields_to_export:
             self._crm_retention_check_path(path.replace("/", ".").split("."))
         return super().export_data(fields_to_export)
@@ -280,3 +306,64 @@ class Base(models.AbstractModel):
             return None
         new = expression.OR([[leaf] for leaf in visible])
         return repr(new).replace(repr(SELF_MARK), "self")
+
+    @api.model
+    def _crm_retention_check_export(self, fields_to_export=()):
+        """Refuse to export this model, or the fields of a restricted model
+        reached through a field path (partner_id/email), to a user who may
+        not export it."""
+        blocked = self._crm_retention_export_blocked_models()
+        if not blocked:
+            return
+        if self._name in blocked:
+            self._crm_retention_raise_export(self)
+        for path in fields_to_export:
+            model = self
+            parts = fix_import_export_id_paths(path)
+            for index, part in enumerate(parts[:-1]):
+                field = model._fields.get(part)
+                if field is None or not field.relational:
+                    break
+                model = self.env[field.comodel_name]
+                if model._name in blocked and parts[index + 1 :] not in (
+                    [name] for name in IDENTIFIERS
+                ):
+                    self._crm_retention_raise_export(model)
+
+    @api.model
+    def _crm_retention_raise_export(self, model):
+        raise AccessError(
+            self.env._(
+                'Only Data Managers can export "%(model)s" records. Ask a Data '
+                "Manager.",
+                model=self.env["ir.model"]._get(model._name).name,
+            )
+        )
+
+    @api.model
+    def _crm_retention_export_blocked_models(self):
+        """The models the current user may not export (empty when the
+        restriction is off, for Data Managers and for the superuser)."""
+        if self.env.su:
+            return set()
+        params = self.env["ir.config_parameter"].sudo()
+        if params.get_param(RESTRICT_EXPORT_PARAM) != "True":
+            return set()
+        if self.env.user.has_group(DATA_MANAGER):
+            return set()
+        return self._crm_retention_export_restricted_models()
+
+    @api.model
+    def _crm_retention_export_restricted_models(self):
+        """CRM data, the addon's own models (those it defines, not those it
+        extends) and the models an administrator added in the settings."""
+        registry = self.env.registry
+        names = set(EXPORT_RESTRICTED_MODELS)
+        names.update(
+            name
+            for name, model in registry.items()
+            if model._original_module == "crm_retention" and not model._abstract
+        )
+        added = self.env["ir.config_parameter"].sudo().get_param(EXPORT_MODELS_PARAM)
+        names.update(name for name in (added or "").split(",") if name in registry)
+        return names

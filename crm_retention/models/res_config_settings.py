@@ -3,8 +3,8 @@
 from odoo import api, fields, models
 
 from .mail_activity import CRM_HISTORY_MODELS, HISTORY_MODELS_PARAM
+from .base import EXPORT_MODELS_PARAM, RESTRICT_EXPORT_PARAM
 from .mail_activity_type import KEEP_DONE_PARAM
-from .res_users import RESTRICT_EXPORT_PARAM
 
 
 class ResConfigSettings(models.TransientModel):
@@ -31,8 +31,18 @@ class ResConfigSettings(models.TransientModel):
     crm_retention_restrict_export = fields.Boolean(
         string="Only Data Managers Export",
         config_parameter=RESTRICT_EXPORT_PARAM,
-        help="Only Data Managers may export data from lists (Odoo's 'Access to "
-        "export feature' group). Off: Odoo's default, every internal user may.",
+        help="Only Data Managers export contacts, leads/opportunities, "
+        "activities, CRM Retention's records and the models added below; "
+        "other apps export as before. On after installation. Off: whoever "
+        "has Odoo's 'Access to export feature' exports them.",
+    )
+    crm_retention_export_model_ids = fields.Many2many(
+        comodel_name="ir.model",
+        relation="crm_retention_settings_export_model_rel",
+        string="Also Restricted",
+        domain=[("transient", "=", False)],
+        help="Other models whose records only Data Managers export while 'Only "
+        "Data Managers Export' is on.",
     )
     crm_retention_sensitive_field_ids = fields.Many2many(
         comodel_name="ir.model.fields",
@@ -99,21 +109,17 @@ class ResConfigSettings(models.TransientModel):
                 self.env["ir.model.fields"]._crm_retention_sensitive_fields().ids
             )
         ]
-        extra = (
-            self.env["mail.activity"]
-            ._crm_retention_history_models()
-            .difference(CRM_HISTORY_MODELS)
+        res["crm_retention_history_model_ids"] = self._crm_retention_get_models(
+            HISTORY_MODELS_PARAM
         )
-        res["crm_retention_history_model_ids"] = [
-            fields.Command.set(
-                self.env["ir.model"].search([("model", "in", sorted(extra))]).ids
-            )
-        ]
         res["crm_retention_erasure_field_ids"] = [
             fields.Command.set(
                 self.env["crm.retention.erasure"]._erasure_field_records().ids
             )
         ]
+        res["crm_retention_export_model_ids"] = self._crm_retention_get_models(
+            EXPORT_MODELS_PARAM
+        )
         return res
 
     def set_values(self):
@@ -121,19 +127,12 @@ class ResConfigSettings(models.TransientModel):
         first: the settings are for administrators (access rights of
         res.config.settings), as in Odoo."""
         keep_done_before = self.env["mail.activity.type"]._default_keep_done()
-        params = self.env["ir.config_parameter"].sudo()
-        restrict_before = params.get_param(RESTRICT_EXPORT_PARAM) == "True"
         res = super().set_values()
-        history_models = ",".join(
-            sorted(self.crm_retention_history_model_ids.mapped("model"))
+        self._crm_retention_set_models(
+            HISTORY_MODELS_PARAM, self.crm_retention_history_model_ids
         )
-        if history_models != (params.get_param(HISTORY_MODELS_PARAM) or ""):
-            # False deletes the parameter.
-            params.set_param(HISTORY_MODELS_PARAM, history_models or False)
         if self.crm_retention_keep_done != keep_done_before:
             self.env["mail.activity.type"]._crm_retention_apply_keep_done()
-        if self.crm_retention_restrict_export != restrict_before:
-            self.env["res.users"]._crm_retention_apply_export_restriction()
         IrModelFields = self.env["ir.model.fields"]
         sensitive = self.crm_retention_sensitive_field_ids
         if sensitive != IrModelFields._crm_retention_sensitive_fields():
@@ -142,4 +141,22 @@ class ResConfigSettings(models.TransientModel):
         erased = self.crm_retention_erasure_field_ids
         if erased != Erasure._erasure_field_records():
             Erasure._set_erasure_fields(erased)
+        self._crm_retention_set_models(
+            EXPORT_MODELS_PARAM, self.crm_retention_export_model_ids
+        )
         return res
+
+    def _crm_retention_get_models(self, param):
+        """The value of a Many2many to ir.model kept in a parameter as model
+        names, comma-separated. Superuser: reading the setting."""
+        names = self.env["ir.config_parameter"].sudo().get_param(param) or ""
+        models = self.env["ir.model"].search([("model", "in", names.split(","))])
+        return [fields.Command.set(models.ids)]
+
+    def _crm_retention_set_models(self, param, models):
+        """Keep models in a parameter (none: no parameter). Superuser: the
+        setting; called by set_values (administrators)."""
+        params = self.env["ir.config_parameter"].sudo()
+        names = ",".join(sorted(models.mapped("model")))
+        if names != (params.get_param(param) or ""):
+            params.set_param(param, names or False)  # False deletes it

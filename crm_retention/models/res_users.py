@@ -1,12 +1,12 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup
+
 from odoo import Command, api, models
 from odoo.exceptions import RedirectWarning
 
-from .history import DATA_MANAGER, HUMAN_MESSAGE_TYPES, add_counts, format_guarded
+from .history import HUMAN_MESSAGE_TYPES, add_counts, format_guarded
 from .mail_activity import KEEP_ACTIVITIES_OF_USERS
-
-RESTRICT_EXPORT_PARAM = "crm_retention.restrict_export"
 
 
 class ResUsers(models.Model):
@@ -102,37 +102,69 @@ class ResUsers(models.Model):
         ).action_archive()
 
     @api.model
-    def _crm_retention_apply_export_restriction(self, restrict=None):
-        """Decide who gets Odoo's 'Access to export feature' group.
-
-        Restricted: only Data Managers (their group implies it); it is taken
-        from the other users and from the template of new internal users.
-        Not restricted: Odoo's default, every internal user and the template
-        of new ones have it.
-
-        Superuser: the users' groups and the setting. Checked first: called
-        from the settings (administrators only) and at install."""
-        if restrict is None:
-            restrict = (
-                self.env["ir.config_parameter"].sudo().get_param(RESTRICT_EXPORT_PARAM)
-                == "True"
+    def _crm_retention_notify_export_restriction(self, upgrade=False):
+        """Tell the administrators, in their Odoo inbox, that only Data
+        Managers export CRM data now, and where to change it. Run once: at
+        install (data file), or at the upgrade from a version that took
+        Odoo's export group away.
+        Superuser: the administrators' group and the message; run only by
+        the install and the upgrade, never over RPC (private method)."""
+        root = self.env.ref("base.partner_root")
+        admins = self.env.ref("base.group_system").sudo().users.filtered("active")
+        partners = admins.partner_id - root
+        if not partners:
+            return
+        paragraphs = [
+            self.env._(
+                "Only Data Managers can export contacts, leads, activities and "
+                "CRM Retention's records now. Other apps export as before."
+            ),
+            self.env._(
+                "To export CRM data, a user needs the Data Manager group and "
+                "Odoo's export right. Turn 'Only Data Managers Export' off, or "
+                "add other models to it, in the CRM settings."
+            ),
+        ]
+        if upgrade:
+            paragraphs.append(
+                self.env._(
+                    "Earlier versions of CRM Retention took Odoo's export right "
+                    "from every user who was not a Data Manager. It is not given "
+                    "back automatically: check who should have 'Access to export "
+                    "feature' in Settings > Users."
+                )
             )
-        export = self.env.ref("base.group_allow_export").sudo()
-        template = self.env.ref("base.default_user", raise_if_not_found=False)
-        internal = self.env.ref("base.group_user").sudo()
-        users = self.sudo().with_context(active_test=False)
-        if restrict:
-            others = users.search(
-                [
-                    ("groups_id", "in", export.ids),
-                    ("groups_id", "not in", self.env.ref(DATA_MANAGER).ids),
-                ]
+        body = Markup("").join(Markup("<p>%s</p>") % text for text in paragraphs)
+        body += Markup(
+            "<p><a href='/odoo/action-crm.crm_config_settings_action'>%s</a></p>"
+        ) % (self.env._("Open the CRM settings"))
+        message = (
+            self.env["mail.message"]
+            .sudo()
+            .create(
+                {
+                    "author_id": root.id,
+                    "email_from": root.email_formatted,
+                    "message_type": "user_notification",
+                    "subtype_id": self.env.ref("mail.mt_note").id,
+                    "subject": self.env._("CRM Retention: who may export CRM data"),
+                    "body": body,
+                    "partner_ids": [Command.set(partners.ids)],
+                }
             )
-            others.write({"groups_id": [Command.unlink(export.id)]})
-            if template:
-                template.sudo().write({"groups_id": [Command.unlink(export.id)]})
-        else:
-            employees = users.search([("groups_id", "in", internal.ids)])
-            employees.write({"groups_id": [Command.link(export.id)]})
-            if template:
-                template.sudo().write({"groups_id": [Command.link(export.id)]})
+        )
+        # In their inbox whatever their notification preference (Odoo's
+        # default is by email, which may go nowhere yet), stored as mail's
+        # _notify_thread_by_inbox stores it.
+        self.env["mail.notification"].sudo().create(
+            [
+                {
+                    "author_id": root.id,
+                    "mail_message_id": message.id,
+                    "notification_status": "sent",
+                    "notification_type": "inbox",
+                    "res_partner_id": partner.id,
+                }
+                for partner in partners
+            ]
+        )

@@ -4,6 +4,7 @@ from . import test_access
 from . import test_activity_history
 from . import test_erasure
 from . import test_erasure_ui
+from . import test_export
 from . import test_former
 from . import test_install
 from . import test_move_history

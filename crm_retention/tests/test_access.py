@@ -3,6 +3,7 @@
 import csv
 from pathlib import Path
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.modules.module import get_module_path
 from odoo.tests import Form, new_test_user
@@ -15,8 +16,9 @@ OPERATIONS = ("read", "write", "create", "unlink", "export", "sensitive")
 SENSITIVE = {"res.partner": "phone", "crm.lead": "expected_revenue"}
 
 # role: {model: outcome of each operation in OPERATIONS}; None: not tested.
-# Export is restricted to Data Managers (the default setting); the fields
-# of SENSITIVE are marked sensitive.
+# Every internal user has Odoo's export right; the export of these models is
+# restricted to Data Managers (the default setting); the fields of SENSITIVE
+# are marked sensitive.
 MATRIX = {
     "portal": {
         "res.partner": (DENIED,) * 6,
@@ -69,6 +71,14 @@ class AccessCase(RetentionCase):
             cls.env, login="rt_internal", groups="base.group_user"
         )
         cls.admin = cls.env.ref("base.user_admin")
+        cls.export_group = cls.env.ref("base.group_allow_export")
+        (
+            cls.internal
+            | cls.salesman
+            | cls.salesman_all
+            | cls.sales_admin
+            | cls.data_manager
+        ).write({"groups_id": [Command.link(cls.export_group.id)]})
         cls.roles = {
             "portal": cls.portal,
             "internal": cls.internal,
@@ -314,14 +324,19 @@ class TestNoAccessRuleRewritten(AccessCase):
                 self.env[model].with_user(admin).has_access("unlink"), model
             )
 
-    def test_uninstall_hook_changes_no_access_rule(self):
+    def test_uninstall_hook_changes_no_right(self):
         rules = self.env["ir.model.access"].search([])
         before = rules.read(["perm_read", "perm_write", "perm_create", "perm_unlink"])
+        exporters = self.export_group.users
+        template = self.env.ref("base.default_user").groups_id
         uninstall_hook(self.env)
         self.assertEqual(
             rules.read(["perm_read", "perm_write", "perm_create", "perm_unlink"]),
             before,
         )
+        # Export: nothing was taken, nothing is given.
+        self.assertEqual(self.export_group.users, exporters)
+        self.assertEqual(self.env.ref("base.default_user").groups_id, template)
 
     def test_legacy_revoked_rights_are_given_back(self):
         """Versions up to 18.0.1.1.0 took the delete right off the access
@@ -342,33 +357,56 @@ class TestExportControl(AccessCase):
         settings.save().execute()
 
     def test_only_data_managers_export_by_default(self):
-        partner = self._records()["res.partner"]
-        with self.assertRaises(UserError):
-            partner.with_user(self.salesman_all).export_data(["name"])
+        """On at install: CRM data is exported by Data Managers only, even
+        by users with Odoo's export right; the other apps' data by whoever
+        has that right, as in Odoo."""
+        records = self._records()
+        for model, record in records.items():
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                record.with_user(self.salesman_all).export_data(["id"])
+            self.assertTrue(
+                record.with_user(self.data_manager).export_data(["id"])["datas"]
+            )
         self.assertEqual(
-            partner.with_user(self.data_manager).export_data(["name"])["datas"],
+            records["res.partner"]
+            .with_user(self.data_manager)
+            .export_data(["name"])["datas"],
             [["Matrix Customer"]],
         )
-        newcomer = new_test_user(
-            self.env, login="rt_newcomer", groups="base.group_user"
+        tag = self.env["crm.tag"].create({"name": "Matrix Tag"})
+        self.assertEqual(
+            tag.with_user(self.salesman_all).export_data(["name"])["datas"],
+            [["Matrix Tag"]],
         )
-        self.assertFalse(newcomer.has_group("base.group_allow_export"))
+        # Odoo's export right is still needed, by Data Managers too.
+        self.data_manager.groups_id -= self.export_group
+        with self.assertRaisesRegex(UserError, "rights to export"):
+            records["res.partner"].with_user(self.data_manager).export_data(["name"])
 
     def test_setting_off_restores_odoo_default(self):
-        self._set_restrict(False)
+        """Off: whoever has Odoo's export right exports CRM data. Neither
+        way does the setting change who has that right, nor the template
+        of new users."""
+        exporters = self.export_group.users
+        template = self.env.ref("base.default_user").groups_id
+        without = new_test_user(
+            self.env, login="rt_no_export", groups="base.group_user"
+        )
         partner = self._records()["res.partner"]
+        self._set_restrict(False)
         self.assertEqual(
             partner.with_user(self.salesman_all).export_data(["name"])["datas"],
             [["Matrix Customer"]],
         )
-        newcomer = self.env["res.users"].create(
-            {"name": "Newcomer", "login": "rt_new2"}
-        )
-        self.assertTrue(newcomer.has_group("base.group_allow_export"))
+        with self.assertRaisesRegex(UserError, "rights to export"):
+            partner.with_user(without).export_data(["name"])
+        self.assertEqual(self.export_group.users, exporters)
         self._set_restrict(True)
-        self.assertFalse(self.salesman_all.has_group("base.group_allow_export"))
-        self.assertFalse(newcomer.has_group("base.group_allow_export"))
-        self.assertTrue(self.data_manager.has_group("base.group_allow_export"))
+        with self.assertRaises(AccessError):
+            partner.with_user(self.salesman_all).export_data(["name"])
+        self.assertEqual(self.export_group.users, exporters)
+        self.assertEqual(self.env.ref("base.default_user").groups_id, template)
+        self.assertFalse(without.has_group("base.group_allow_export"))
 
 
 class TestSensitiveFields(AccessCase):
@@ -391,7 +429,9 @@ class TestSensitiveFields(AccessCase):
         )
 
     def test_export_refuses_sensitive_fields(self):
-        self.env["res.users"]._crm_retention_apply_export_restriction(restrict=False)
+        self.env["ir.config_parameter"].set_param(
+            "crm_retention.restrict_export", "False"
+        )
         partner = self._records()["res.partner"].with_user(self.salesman)
         self.assertTrue(partner.export_data(["name"])["datas"])
         with self.assertRaises(AccessError):
