@@ -26,4 +26,5 @@ from . import crm_retention_erasure
 from . import res_users_deletion
 from . import res_config_settings
 from . import crm_retention_offboarding
+from . import crm_retention_offboarding_line
 from . import crm_retention_inactive_work

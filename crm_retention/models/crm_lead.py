@@ -1,6 +1,7 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.osv import expression
 
 from .history import check_delete_right
 
@@ -41,6 +42,31 @@ class CrmLead(models.Model):
             super(CrmLead, duplicates.sudo()).unlink()
         others = self - duplicates
         return super(CrmLead, others).unlink() if others else True
+
+    @api.model
+    def _crm_retention_open_domain(self, user_ids=None):
+        """The one definition of an open lead: active and not won (lost
+        leads are archived). With user_ids: those they own. Used by the
+        offboarding and by the SQL view of work left behind."""
+        domain = [
+            ("active", "=", True),
+            "|",
+            ("stage_id", "=", False),
+            ("stage_id.is_won", "=", False),
+        ]
+        if user_ids is None:
+            return domain
+        return [("user_id", "in", user_ids), *domain]
+
+    @api.model
+    def _crm_retention_closed_domain(self, user_ids):
+        """Closed leads of user_ids: the complement of the open ones."""
+        open_domain = expression.normalize_domain(self._crm_retention_open_domain())
+        return [("user_id", "in", user_ids), "!", *open_domain]
+
+    def _crm_retention_open_leads(self):
+        """The open leads among these (_crm_retention_open_domain)."""
+        return self.filtered_domain(self._crm_retention_open_domain())
 
     def _crm_retention_set_user(
         self, user_id, team_id, company_id, old_team, old_company

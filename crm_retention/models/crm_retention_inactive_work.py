@@ -43,6 +43,9 @@ class CrmRetentionInactiveWork(models.Model):
         input. Reading it goes through the ORM: Data Managers only (access
         rights) and their companies (record rule)."""
         tools.drop_view_if_exists(self.env.cr, self._table)
+        # The open leads as crm.lead defines them, without record rules.
+        Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
+        open_leads = Lead._search(Lead._crm_retention_open_domain())
         # ids: leads 3n, activities 3n+1, customers 3n+2 (unique and stable).
         # The superuser (OdooBot) is archived by design and owns nothing
         # that waits for someone. An activity takes the company of its
@@ -60,9 +63,8 @@ class CrmRetentionInactiveWork(models.Model):
                            l.id AS res_id, l.company_id
                       FROM crm_lead l
                       JOIN res_users u ON u.id = l.user_id
-                      LEFT JOIN crm_stage s ON s.id = l.stage_id
                      WHERE NOT u.active AND u.id != %(superuser)s
-                       AND l.active AND NOT COALESCE(s.is_won, FALSE)
+                       AND l.id IN %(open_leads)s
                     UNION ALL
                     SELECT a.id * 3 + 1, 'activity', a.user_id, a.res_name,
                            a.summary, a.date_deadline, a.res_model, a.res_id,
@@ -85,6 +87,7 @@ class CrmRetentionInactiveWork(models.Model):
                 """,
                 view=SQL.identifier(self._table),
                 superuser=SUPERUSER_ID,
+                open_leads=open_leads.subselect(),
             )
         )
 

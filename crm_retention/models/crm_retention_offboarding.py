@@ -2,22 +2,25 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
-from markupsafe import Markup
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
 
-from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
-from odoo.osv import expression
-
-from .history import is_data_manager
-
-# The owner field of every kind of record an offboarding moves.
-OWNED_MODELS = ("crm.lead", "res.partner", "mail.activity", "crm.team")
+from . import offboarding_texts as texts
+from .offboarding_checks import (
+    check_may_offboard,
+    check_offboarding_right,
+    check_plan,
+)
+from .offboarding_moves import log_notes, move_owners, subscribe_new_owners
+from .offboarding_plan import MOVED_MODELS, make_plan, reading_env
 
 
 class CrmRetentionOffboarding(models.Model):
     """What an offboarding did: who left, who did it, when, and exactly what
-    moved (record ids per model, previous and new owner), so that it can be
-    undone."""
+    moved (its lines: one per record, previous and new owner), so that it
+    can be undone. Its execution and undo live here; the plan they carry out
+    in offboarding_plan.py, their checks in offboarding_checks.py, their
+    texts in offboarding_texts.py."""
 
     _name = "crm.retention.offboarding"
     _description = "CRM Offboarding"
@@ -57,13 +60,13 @@ class CrmRetentionOffboarding(models.Model):
         readonly=True,
         tracking=True,
     )
-    moves = fields.Json(
+    line_ids = fields.One2many(
+        comodel_name="crm.retention.offboarding.line",
+        inverse_name="offboarding_id",
+        string="Moved Records",
         readonly=True,
-        copy=False,
-        help="Per model, one row per moved record: [id, previous owner, new "
-        "owner]; leads add previous team, new team, previous company, new "
-        "company and whether open; activities whether planned.",
     )
+    line_count = fields.Integer(compute="_compute_line_count")
     membership_ids = fields.Many2many(
         comodel_name="crm.team.member",
         relation="crm_retention_offboarding_membership_rel",
@@ -100,260 +103,87 @@ class CrmRetentionOffboarding(models.Model):
                 "Offboarding of %(user)s", user=offboarding.user_id.name or ""
             )
 
-    def _check_data_manager(self):
-        if not is_data_manager(self.env):
-            raise AccessError(self.env._("Only Data Managers can offboard users."))
-
-    @api.model
-    def _check_may_offboard(self, user):
-        """Whether the acting user may offboard user, or reactivate them, or
-        give their records back (the same rights for all three): a Data
-        Manager; for a user with Access Rights (administrators included) a
-        Data Manager who has Access Rights too; and a Data Manager of one of
-        user's companies. Odoo itself (superuser) may."""
-        self._check_data_manager()
-        if self.env.su:
-            return
-        if user.has_group("base.group_erp_manager") and not self.env.user.has_group(
-            "base.group_erp_manager"
-        ):
-            raise AccessError(
-                self.env._(
-                    "%(user)s manages users and access rights: only an "
-                    "administrator can offboard or reactivate them.",
-                    user=user.name,
-                )
-            )
-        if not (user.sudo().company_ids & self.env.user.company_ids):
-            raise AccessError(
-                self.env._(
-                    "%(user)s works in companies you have no access to: ask a "
-                    "Data Manager of their company.",
-                    user=user.name,
-                )
-            )
-
-    @api.model
-    def _check_movable(self, model, ids):
-        """The acting user may move these records of model themselves: their
-        own search finds them all (access rights, record rules, any of their
-        companies, archived records included), and for leads and customers
-        the write rules hold too; for activities, their own search finds the
-        activities' documents; for sales teams, the leader is handed over
-        with the offboarding right. In SQL, a query per model, so that the
-        number of queries does not grow with the records. Raises AccessError
-        otherwise. Odoo itself (superuser) may move anything."""
-        if self.env.su or not ids:
-            return
-        ids = set(ids)
-        if model == "mail.activity":
-            groups = (
-                self.env["mail.activity"]
-                .sudo()
-                .with_context(active_test=False)
-                ._read_group(
-                    [("id", "in", list(ids))], ["res_model"], ["res_id:array_agg"]
-                )
-            )
-            for res_model, res_ids in groups:
-                self._check_movable_in(res_model, set(res_ids), len(ids), model)
-            return
-        self._check_movable_in(model, ids, len(ids), model)
-
-    @api.model
-    def _check_movable_in(self, model, ids, total, moved_model):
-        Model = self.env[model].with_context(
-            active_test=False, allowed_company_ids=self.env.user.company_ids.ids
+    def _compute_line_count(self):
+        groups = self.env["crm.retention.offboarding.line"]._read_group(
+            [("offboarding_id", "in", self.ids)], ["offboarding_id"], ["__count"]
         )
-        domain = [("id", "in", list(ids))]
-        if model in ("crm.lead", "res.partner") and model == moved_model:
-            Model.browse().check_access("write")
-            write_rules = Model.env["ir.rule"]._compute_domain(model, "write")
-            if write_rules:
-                domain = expression.AND([domain, write_rules])
-        found = Model.search_count(domain)
-        if found != len(ids):
-            raise AccessError(
-                self.env._(
-                    "%(count)s of the %(what)s to move are out of your reach "
-                    "(other companies or access rules): nothing was changed. "
-                    "Ask a Data Manager who can access them.",
-                    count=total if moved_model != model else len(ids) - found,
-                    what=self.env["ir.model"]._get(moved_model).name,
-                )
-            )
+        counts = {offboarding.id: count for offboarding, count in groups}
+        for offboarding in self:
+            offboarding.line_count = counts.get(offboarding.id, 0)
 
     # ------------------------------------------------------------------
-    # Moving owners, in bulk
+    # Offboarding: carry a plan out
     # ------------------------------------------------------------------
+
+    @api.model
+    def _offboard(self, request):
+        """Plan, check, then deactivate the user and hand their work over,
+        in one transaction: any error and nothing has changed. Returns the
+        offboarding record.
+
+        Superuser: deactivating the user, ending their memberships, marking
+        their contact former, creating the (read-only) offboarding record
+        and its lines, and, in _move_owners, writing the new owners. Checked
+        first: check_plan (the acting user may offboard this user; the
+        records are of their companies, of the unselected ones only when
+        confirmed) and _move_owners' check_movable (the acting user's own
+        search finds the records and they may write them)."""
+        plan = make_plan(self.env, request)
+        check_plan(self.env, request, plan)
+        user = request.user.sudo()
+        # A plain write: mail's action_archive() deletes the user's planned
+        # activities and sales_team's archives their memberships; those are
+        # handled below, on purpose and on record.
+        if user.active:
+            user.write({"active": False})
+        moves = {}
+        for model in MOVED_MODELS:
+            if plan.owners[model]:
+                moves[model] = self._move_owners(
+                    model,
+                    plan.owners[model],
+                    plan.lead_team if model == "crm.lead" else None,
+                    plan.lead_company if model == "crm.lead" else None,
+                )
+        subscribe_new_owners(self.env, moves)
+        log_notes(self.env, moves, user)
+        memberships = plan.memberships or self.env["crm.team.member"]
+        memberships.sudo().write({"active": False})
+        mark_former = request.mark_partner_former and not user.partner_id.is_former
+        if mark_former:
+            user.partner_id.write(
+                {
+                    "is_former": True,
+                    "former_reason_id": self.env.ref(
+                        "crm_retention.former_reason_changed_job"
+                    ).id,
+                }
+            )
+        moved_to = {move.new_user for rows in moves.values() for move in rows}
+        offboarding = self.sudo().create(
+            {
+                "user_id": user.id,
+                "done_by_id": self.env.uid,
+                "target_user_ids": [Command.set(list(moved_to) or request.targets.ids)],
+                "membership_ids": [Command.set(memberships.ids)],
+                "partner_marked_former": bool(mark_former),
+                "lead_count": len(moves.get("crm.lead", [])),
+                "activity_count": len(moves.get("mail.activity", [])),
+                "customer_count": len(moves.get("res.partner", [])),
+                "team_count": len(moves.get("crm.team", [])),
+                "summary": texts.summary(self.env, request, plan, moves, memberships),
+            }
+        )
+        self.env["crm.retention.offboarding.line"].sudo()._insert_moves(
+            offboarding, [move for rows in moves.values() for move in rows]
+        )
+        return offboarding
 
     @api.model
     def _move_owners(self, model, new_owner, new_team=None, new_company=None):
-        """Give the records of model to new owners: new_owner is {record id:
-        user id}; new_team and new_company {lead id: id} (leads keep their
-        team and company otherwise). One write per (owner, team, company),
-        so the number of queries doesn't grow with the records. Returns the
-        rows to keep: [id, previous owner, new owner] (leads: + previous
-        team, new team, previous company, new company).
-
-        Superuser: the writes (the new owners' rights, Odoo's checks of a
-        salesperson's company, chatter and followers are handled by the
-        offboarding). Checked first: the acting user may move exactly these
-        records themselves (_check_movable: their own search finds them
-        all, and they may write them)."""
-        self._check_movable(model, new_owner)
-        env = self.env(
-            su=True,
-            context=dict(self.env.context, active_test=False, tracking_disable=True),
-        )
-        records = env[model].browse(sorted(new_owner))
-        rows, groups = [], defaultdict(list)
-        for record in records:
-            owner = new_owner[record.id]
-            if model == "crm.lead":
-                team = (new_team or {}).get(record.id, record.team_id.id)
-                company = (new_company or {}).get(record.id, record.company_id.id)
-                rows.append(
-                    [
-                        record.id,
-                        record.user_id.id,
-                        owner,
-                        record.team_id.id,
-                        team,
-                        record.company_id.id,
-                        company,
-                        int(record.active and not record.stage_id.is_won),
-                    ]
-                )
-                groups[
-                    (owner, team, company, record.team_id.id, record.company_id.id)
-                ].append(record.id)
-            elif model == "mail.activity":
-                rows.append([record.id, record.user_id.id, owner, int(record.active)])
-                groups[(owner,)].append(record.id)
-            else:
-                rows.append([record.id, record.user_id.id, owner])
-                groups[(owner,)].append(record.id)
-        for key, ids in groups.items():
-            batch = records.browse(ids)
-            if model == "crm.lead":
-                batch._crm_retention_set_user(*key)
-            elif model == "mail.activity":
-                batch._crm_retention_set_user(env["res.users"].browse(key[0]))
-            else:
-                batch.write({"user_id": key[0]})
-        return rows
-
-    @api.model
-    def _activity_documents(self, rows_by_model):
-        """(row, activity) of the moved activities, with their document.
-        Superuser: reading activities already moved (checked by
-        _move_owners)."""
-        rows = rows_by_model.get("mail.activity") or []
-        activities = self.env["mail.activity"].sudo().browse([row[0] for row in rows])
-        return zip(rows, activities.with_context(active_test=False), strict=True)
-
-    @api.model
-    def _subscribe_new_owners(self, rows_by_model):
-        """The new owners follow the opportunities they got and the
-        documents of their (planned) activities, as Odoo does on assignment
-        (not the customers: Odoo doesn't make the salesperson follow them):
-        one call per model and owner, each document once.
-
-        Superuser: subscribing the new owners to the records just moved;
-        checked first: _move_owners checked the acting user may move them."""
-        env = self.env(su=True, context=dict(self.env.context, active_test=False))
-        documents = defaultdict(set)
-        for row in rows_by_model.get("crm.lead") or []:
-            documents[("crm.lead", row[2])].add(row[0])
-        for row, activity in self._activity_documents(rows_by_model):
-            if activity.active:
-                documents[(activity.res_model, row[2])].add(activity.res_id)
-        users = env["res.users"].browse({owner for _model, owner in documents})
-        partners = {user.id: user.partner_id for user in users if user.active}
-        for (model, owner), ids in documents.items():
-            Model = env[model]
-            if owner in partners and hasattr(Model, "message_subscribe"):
-                Model.browse(sorted(ids)).exists().message_subscribe(
-                    partner_ids=partners[owner].ids
-                )
-
-    @api.model
-    def _log_notes(self, rows_by_model, departing, undo=False):
-        """One chatter note per record whose owner changed, and one per
-        document whose activities moved (a lead moved with its activities
-        gets one note). Logged in batch, without notifications.
-
-        Superuser: posting the notes on the records just moved (the acting
-        user stays their author); checked first: _move_owners checked the
-        acting user may move them."""
-        env = self.env(su=True, context=dict(self.env.context, active_test=False))
-        # {(model, res id): [previous owner, new owner, owner moved, activities]}
-        notes = {}
-        for model, rows in rows_by_model.items():
-            if model == "mail.activity":
-                continue
-            for row in rows:
-                notes[(model, row[0])] = [row[1], row[2], True, 0]
-        for row, activity in self._activity_documents(rows_by_model):
-            note = notes.setdefault(
-                (activity.res_model, activity.res_id), [row[1], row[2], False, 0]
-            )
-            note[3] += 1
-        users = env["res.users"].browse(
-            {user for note in notes.values() for user in note[:2] if user}
-        )
-        names = {user.id: user.name for user in users}
-        gone = departing.name
-        by_model = defaultdict(dict)
-        for (model, res_id), (old, new, own, count) in notes.items():
-            values = {
-                "old": names.get(old, ""),
-                "new": names.get(new, ""),
-                "gone": gone,
-                "count": count,
-            }
-            text = self._note_text(undo, own, count) % values
-            by_model[model][res_id] = Markup("<p>%s</p>") % text
-        for model, bodies in by_model.items():
-            Model = env[model]
-            if hasattr(Model, "_message_log_batch"):
-                documents = Model.browse(list(bodies)).exists()
-                documents._message_log_batch(
-                    {res_id: bodies[res_id] for res_id in documents.ids},
-                    author_id=self.env.user.partner_id.id,
-                )
-
-    def _note_text(self, undo, own, count):
-        """The note of a record: its owner moved (own), its activities moved
-        (count), or both; on offboarding or on undo."""
-        if not undo:
-            if own and count:
-                return self.env._(
-                    "Reassigned from %(old)s to %(new)s, with %(count)s "
-                    "activities — offboarding of %(gone)s."
-                )
-            if own:
-                return self.env._(
-                    "Reassigned from %(old)s to %(new)s — offboarding of %(gone)s."
-                )
-            return self.env._(
-                "%(count)s activities reassigned from %(old)s to %(new)s — "
-                "offboarding of %(gone)s."
-            )
-        if own and count:
-            return self.env._(
-                "Given back from %(old)s to %(new)s, with %(count)s activities "
-                "— offboarding of %(gone)s undone."
-            )
-        if own:
-            return self.env._(
-                "Given back from %(old)s to %(new)s — offboarding of %(gone)s undone."
-            )
-        return self.env._(
-            "%(count)s activities given back from %(old)s to %(new)s — "
-            "offboarding of %(gone)s undone."
-        )
+        """Give the records of model to new owners, checked and in bulk
+        (offboarding_moves.move_owners); returns the Moves done."""
+        return move_owners(self.env, model, new_owner, new_team, new_company)
 
     # ------------------------------------------------------------------
     # Afterwards: open, undo, reactivate
@@ -361,7 +191,10 @@ class CrmRetentionOffboarding(models.Model):
 
     def _moved_ids(self, model):
         self.ensure_one()
-        return [row[0] for row in (self.moves or {}).get(model, [])]
+        lines = self.env["crm.retention.offboarding.line"].search_fetch(
+            [("offboarding_id", "=", self.id), ("res_model", "=", model)], ["res_id"]
+        )
+        return lines.mapped("res_id")
 
     def _open_moved(self, model, name):
         return {
@@ -382,6 +215,14 @@ class CrmRetentionOffboarding(models.Model):
     def action_view_customers(self):
         return self._open_moved("res.partner", self.env._("Moved Customers"))
 
+    def action_view_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_retention.crm_retention_offboarding_line_action"
+        )
+        action["domain"] = [("offboarding_id", "=", self.id)]
+        return action
+
     def action_reactivate_user(self):
         """The user can log in again: their team memberships ended by the
         offboarding come back, and their contact is current again. Their
@@ -389,11 +230,11 @@ class CrmRetentionOffboarding(models.Model):
 
         Superuser: activating the user, their ended memberships and their
         contact, and the chatter note. Checked first: the acting user may
-        offboard this user (_check_may_offboard: Data Manager, Access Rights
+        offboard this user (check_may_offboard: Data Manager, Access Rights
         for a user with Access Rights, one of the user's companies)."""
-        self._check_data_manager()
+        check_offboarding_right(self.env)
         for offboarding in self:
-            self._check_may_offboard(offboarding.user_id)
+            check_may_offboard(self.env, offboarding.user_id)
             user = offboarding.user_id.sudo()
             if user.active:
                 raise UserError(
@@ -428,13 +269,13 @@ class CrmRetentionOffboarding(models.Model):
 
         Giving records back to the departing user is offboarding's move in
         reverse: it needs the rights to offboard that user
-        (_check_may_offboard), and the records must be in the acting user's
+        (check_may_offboard), and the records must be in the acting user's
         reach (_move_owners checks it: AccessError and nothing changed
         otherwise). It never activates the user. Superuser: the writes, see
         _undo."""
-        self._check_data_manager()
+        check_offboarding_right(self.env)
         for offboarding in self:
-            self._check_may_offboard(offboarding.user_id)
+            check_may_offboard(self.env, offboarding.user_id)
             if offboarding.state != "done":
                 raise UserError(
                     self.env._("This offboarding's reassignment is already undone.")
@@ -443,100 +284,97 @@ class CrmRetentionOffboarding(models.Model):
         return True
 
     def _undo(self):
-        """Superuser: reading the moved records (to tell which changed since)
-        and, through _move_owners, writing them back; checked first:
-        action_undo's _check_may_offboard, and _move_owners' _check_movable
-        on the records given back."""
-        env = self.env(su=True, context=dict(self.env.context, active_test=False))
-        back_rows, skipped = {}, []
-        for model in OWNED_MODELS:
-            rows = (self.moves or {}).get(model)
-            if not rows:
+        """Superuser: reading the lines and the moved records (to tell which
+        changed since) and, through _move_owners, writing them back; checked
+        first: action_undo's check_may_offboard, and _move_owners'
+        check_movable on the records given back."""
+        env = reading_env(self.env)
+        Line = env["crm.retention.offboarding.line"]
+        lines = Line.search_fetch(
+            [("offboarding_id", "=", self.id), ("undo_state", "=", "moved")],
+            [
+                "res_model",
+                "res_id",
+                "previous_user_id",
+                "new_user_id",
+                "previous_team_id",
+                "new_team_id",
+                "previous_company_id",
+                "new_company_id",
+                "was_open",
+            ],
+        )
+        by_model = defaultdict(list)
+        for line in lines:
+            by_model[line.res_model].append(line)
+        back_moves, skipped, given = {}, [], []
+        reasons = defaultdict(list)
+        for model in MOVED_MODELS:
+            model_lines = by_model.get(model)
+            if not model_lines:
                 continue
-            records = env[model].browse([row[0] for row in rows]).exists()
-            by_id = {record.id: record for record in records}
+            records = env[model].browse([line.res_id for line in model_lines])
+            records = records.exists()
+            existing = {record.id: record for record in records}
+            open_ids = set()
+            if model == "crm.lead":
+                open_ids = set(records._crm_retention_open_leads().ids)
             back, back_team, back_company = {}, {}, {}
-            for row in rows:
-                record = by_id.get(row[0])
-                reason = self._undo_refusal(record, row)
+            for line in model_lines:
+                record = existing.get(line.res_id)
+                reason = self._undo_refusal(record, line, open_ids)
                 if reason:
-                    skipped.append((model, row[0], reason))
+                    skipped.append((model, line.res_id, reason))
+                    reasons[reason].append(line.id)
                     continue
-                back[row[0]] = row[1]
+                given.append(line.id)
+                back[line.res_id] = line.previous_user_id.id
                 # A lead's team and company are given back together, when
                 # neither changed since (they were consistent then).
                 if model == "crm.lead" and (
-                    record.team_id.id,
-                    record.company_id.id,
-                ) == (row[4], row[6]):
-                    back_team[row[0]] = row[3]
-                    back_company[row[0]] = row[5]
+                    record.team_id,
+                    record.company_id,
+                ) == (line.new_team_id, line.new_company_id):
+                    back_team[line.res_id] = line.previous_team_id.id
+                    back_company[line.res_id] = line.previous_company_id.id
             if back:
-                back_rows[model] = self._move_owners(
+                back_moves[model] = self._move_owners(
                     model, back, back_team, back_company
                 )
-        self._subscribe_new_owners(back_rows)
-        self._log_notes(back_rows, self.user_id, undo=True)
-        given = sum(len(rows) for rows in back_rows.values())
+        subscribe_new_owners(self.env, back_moves)
+        log_notes(self.env, back_moves, self.user_id, undo=True)
+        Line.browse(given).write({"undo_state": "undone"})
+        for reason, ids in reasons.items():
+            Line.browse(ids).write({"undo_state": "skipped", "skip_reason": reason})
         self.sudo().write(
             {
                 "state": "undone",
                 "undo_date": fields.Datetime.now(),
                 "undo_user_id": self.env.uid,
-                "undo_skipped": self._format_skipped(skipped),
+                "undo_skipped": texts.format_skipped(self.env, skipped),
             }
         )
-        body = self.env._(
-            "Reassignment undone: %(given)s records given back, %(skipped)s "
-            "left alone because they changed since.",
-            given=given,
-            skipped=len(skipped),
+        self.sudo().message_post(
+            body=texts.undo_done(self.env, len(given), len(skipped))
         )
-        self.sudo().message_post(body=body)
-        return given, skipped
+        return len(given), skipped
 
-    def _undo_refusal(self, record, row):
-        """Why a moved record is not given back (None: it is)."""
+    def _undo_refusal(self, record, line, open_ids):
+        """Why a moved record is not given back (None: it is). open_ids:
+        the open leads among the records."""
         if not record:
-            return self.env._("deleted")
-        if record.user_id.id != row[2]:
-            return self.env._(
-                "now %(owner)s", owner=record.user_id.name or self.env._("nobody")
-            )
+            return texts.undo_reason(self.env, "deleted")
+        if record.user_id != line.new_user_id:
+            return texts.undo_reason(self.env, "owner", owner=record.user_id.name)
         if record._name == "crm.lead":
-            if row[7] and (not record.active or record.stage_id.is_won):
-                return self.env._("closed since")
-            previous = record.env["res.users"].browse(row[1])
+            if line.was_open and record.id not in open_ids:
+                return texts.undo_reason(self.env, "closed")
+            previous = line.previous_user_id
             company = record.company_id
-            if (record.team_id.id, company.id) == (row[4], row[6]):
-                company = company.browse(row[5])
+            if (record.team_id, company) == (line.new_team_id, line.new_company_id):
+                company = line.previous_company_id
             if company and company not in previous.company_ids:
-                return self.env._(
-                    "%(user)s has no access to its company", user=previous.name
-                )
-        if record._name == "mail.activity" and row[3] and not record.active:
-            return self.env._("done since")
+                return texts.undo_reason(self.env, "company", user=previous.name)
+        if record._name == "mail.activity" and line.was_open and not record.active:
+            return texts.undo_reason(self.env, "done")
         return None
-
-    def _format_skipped(self, skipped):
-        """Superuser: the names of the records left alone, for the record's
-        trace; checked first: action_undo's _check_may_offboard."""
-        if not skipped:
-            return False
-        env = self.env(su=True, context=dict(self.env.context, active_test=False))
-        ids_by_model = defaultdict(list)
-        for model, res_id, _reason in skipped:
-            ids_by_model[model].append(res_id)
-        names = {}
-        for model, ids in ids_by_model.items():
-            for record in env[model].browse(ids).exists():
-                names[(model, record.id)] = record.display_name
-        labels = {model: env["ir.model"]._get(model).name for model in ids_by_model}
-        lines = []
-        for model, res_id, reason in skipped:
-            name = names.get((model, res_id))
-            label = f"{labels[model]} #{res_id}"
-            lines.append(
-                f"{label} {name} ({reason})" if name else f"{label} ({reason})"
-            )
-        return "\n".join(lines)

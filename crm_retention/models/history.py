@@ -46,6 +46,13 @@ def is_data_manager(env):
     return env.su or env.user.has_group(DATA_MANAGER)
 
 
+def check_data_manager(env, message):
+    """The one Data-Manager check: raise AccessError(message) unless the
+    acting user is a Data Manager (or Odoo itself)."""
+    if not is_data_manager(env):
+        raise AccessError(message)
+
+
 def delete_right_error(env, model):
     """The error of a user who may not delete records of model."""
     return AccessError(

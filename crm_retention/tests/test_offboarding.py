@@ -102,6 +102,26 @@ class OffboardingCase(RetentionCase):
         result = self.wizard(user, **values).action_offboard()
         return self.env["crm.retention.offboarding"].browse(result["res_id"])
 
+    def lines(self, offboarding, model):
+        """The lines of offboarding for model, as tuples: (id, previous
+        owner, new owner), leads + (previous team, new team, previous
+        company, new company, open), activities + (planned,)."""
+        rows = []
+        for line in offboarding.line_ids.filtered(lambda x: x.res_model == model):
+            row = (line.res_id, line.previous_user_id.id, line.new_user_id.id)
+            if model == "crm.lead":
+                row += (
+                    line.previous_team_id.id,
+                    line.new_team_id.id,
+                    line.previous_company_id.id,
+                    line.new_company_id.id,
+                    line.was_open,
+                )
+            elif model == "mail.activity":
+                row += (line.was_open,)
+            rows.append(row)
+        return rows
+
     def notes(self, record):
         return record.message_ids.filtered(
             lambda message: "offboarding of" in (message.body or "")
@@ -182,29 +202,30 @@ class TestOffboarding(OffboardingCase):
         self.assertEqual(offboarding.done_by_id, self.data_manager)
         self.assertEqual(offboarding.target_user_ids, self.heir)
         self.assertEqual(
-            sorted(offboarding.moves["crm.lead"]),
+            sorted(self.lines(offboarding, "crm.lead")),
             sorted(
-                [lead.id, self.leaver.id, self.heir.id, self.team.id, self.team.id]
-                + [self.env.company.id] * 2
-                + [1]  # open when moved
+                (lead.id, self.leaver.id, self.heir.id, self.team.id, self.team.id)
+                + (self.env.company.id,) * 2
+                + (True,)  # open when moved
                 for lead in self.opps
             ),
         )
         self.assertEqual(
-            sorted(offboarding.moves["res.partner"]),
-            sorted([p.id, self.leaver.id, self.heir.id] for p in self.customers),
+            sorted(self.lines(offboarding, "res.partner")),
+            sorted((p.id, self.leaver.id, self.heir.id) for p in self.customers),
         )
         self.assertEqual(
-            sorted(offboarding.moves["mail.activity"]),
+            sorted(self.lines(offboarding, "mail.activity")),
             sorted(
-                [act.id, self.leaver.id, self.heir.id, 1]
+                (act.id, self.leaver.id, self.heir.id, True)
                 for act in self.act_opp | self.act_customer | self.act_other
             ),
         )
         self.assertEqual(
-            offboarding.moves["crm.team"],
-            [[self.team.id, self.leaver.id, self.heir.id]],
+            self.lines(offboarding, "crm.team"),
+            [(self.team.id, self.leaver.id, self.heir.id)],
         )
+        self.assertEqual(set(offboarding.line_ids.mapped("undo_state")), {"moved"})
         self.assertEqual(
             (offboarding.lead_count, offboarding.activity_count),
             (3, 3),
@@ -401,6 +422,22 @@ class TestOffboardingAfterwards(OffboardingCase):
         self.assertIn("Customer Two (now Hanna Heir)", offboarding.undo_skipped)
         self.assertIn(f"#{self.act_other.id}", offboarding.undo_skipped)
         self.assertIn("deleted", offboarding.undo_skipped)
+        # Each line tells what the undo did with its record.
+        lines = offboarding.line_ids
+        self.assertEqual(
+            sorted(lines.mapped("undo_state")), ["skipped"] * 3 + ["undone"] * 6
+        )
+        skipped_opp = lines.filtered(
+            lambda x: x.res_model == "crm.lead" and x.res_id == self.opps[2].id
+        )
+        self.assertEqual(skipped_opp.skip_reason, "now Hanna Heir")
+        self.assertEqual(
+            lines.filtered(
+                lambda x: x.res_model == "mail.activity"
+                and x.res_id == self.act_other.id
+            ).skip_reason,
+            "deleted",
+        )
         self.assertIn(
             "Given back from Hugo Heir to Lee Leaver",
             self.notes(self.opps[0])[0].body,
@@ -422,13 +459,25 @@ class TestOffboardingAfterwards(OffboardingCase):
             offboarding.with_user(self.sales_admin).action_undo()
         # The record is the trace of what moved: nobody edits it by hand
         # (an undo of forged moves would run as superuser).
-        for values in (
-            {"moves": {"crm.lead": [[self.won.id, self.heir.id, self.leaver.id]]}},
-            {"state": "done"},
-            {"user_id": self.heir.id},
-        ):
+        for values in ({"state": "done"}, {"user_id": self.heir.id}):
             with self.assertRaises(AccessError):
                 offboarding.with_user(self.data_manager).write(values)
+        Line = self.env["crm.retention.offboarding.line"].with_user(self.data_manager)
+        line = offboarding.line_ids.filtered(lambda x: x.res_model == "crm.lead")[:1]
+        with self.assertRaises(AccessError):
+            line.with_user(self.data_manager).write({"new_user_id": self.leaver.id})
+        with self.assertRaises(AccessError):
+            Line.create(
+                {
+                    "offboarding_id": offboarding.id,
+                    "res_model": "crm.lead",
+                    "res_id": self.won.id,
+                    "previous_user_id": self.heir.id,
+                    "new_user_id": self.leaver.id,
+                }
+            )
+        with self.assertRaises(AccessError):
+            line.with_user(self.data_manager).unlink()
         with self.assertRaises(AccessError):
             self.env["crm.retention.offboarding"].with_user(self.data_manager).create(
                 {"user_id": self.heir.id}

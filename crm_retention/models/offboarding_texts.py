@@ -1,0 +1,173 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""What an offboarding says to people: the summary, the chatter notes, the
+lists of records in the wizard and in errors, the records left alone at
+undo. Plain functions of an environment (for its language)."""
+
+from collections import Counter, defaultdict
+
+from .offboarding_plan import CATEGORIES, reading_env, record_company
+
+# Records listed in the wizard and in the errors.
+LIST_LIMIT = 20
+
+
+def moved_labels(env):
+    """{model: label} of the moved records in the summary."""
+    return {
+        "crm.lead": env._("opportunities/leads"),
+        "mail.activity": env._("activities"),
+        "res.partner": env._("customers"),
+        "crm.team": env._("sales teams (leader)"),
+    }
+
+
+def kept_labels(env):
+    """{category key: label} of what stays with the departing user."""
+    return {
+        "open_leads": env._("open opportunities/leads"),
+        "activities": env._("upcoming activities"),
+        "customers": env._("customers"),
+        "closed_leads": env._("closed opportunities"),
+        "done_activities": env._("done activities"),
+    }
+
+
+def format_records(env, records):
+    """One line per record with its company, LIST_LIMIT at most."""
+    if not records:
+        return False
+    lines = [
+        f"{record._description}: {record.display_name} "
+        f"({record_company(env, record).name or ''})"
+        for record in records[:LIST_LIMIT]
+    ]
+    if len(records) > LIST_LIMIT:
+        lines.append(env._("... and %(count)s more", count=len(records) - LIST_LIMIT))
+    return "\n".join(lines)
+
+
+def departing_target(env, user):
+    return env._(
+        "%(user)s is the departing user: choose someone else to hand over to.",
+        user=user.name,
+    )
+
+
+def summary(env, request, plan, moves, memberships):
+    """The offboarding's summary: what went to whom, what ended, what was
+    kept. moves: {model: [Move]}. Superuser: reading the new owners' names."""
+    owners = {move.new_user for rows in moves.values() for move in rows}
+    names = {
+        user.id: user.name for user in reading_env(env)["res.users"].browse(owners)
+    }
+    lines = []
+    for model, label in moved_labels(env).items():
+        per_owner = Counter(move.new_user for move in moves.get(model, []))
+        if per_owner:
+            listed = ", ".join(
+                f"{names[owner]} ({count})"
+                for owner, count in sorted(per_owner.items())
+            )
+            lines.append(
+                env._(
+                    "%(count)s %(label)s to %(owners)s",
+                    count=sum(per_owner.values()),
+                    label=label,
+                    owners=listed,
+                )
+            )
+    if memberships:
+        lines.append(env._("%(count)s team memberships ended", count=len(memberships)))
+    labels = kept_labels(env)
+    kept = [
+        env._("%(count)s %(what)s", count=len(plan.owned[c.key]), what=labels[c.key])
+        for c in CATEGORIES
+        if c.key in labels and plan.owned[c.key] and c.key not in request.include
+    ]
+    if kept:
+        lines.append(
+            env._(
+                "Kept with %(user)s: %(kept)s",
+                user=request.user.name,
+                kept=", ".join(kept),
+            )
+        )
+    return "\n".join(lines) or env._("Nothing to hand over.")
+
+
+def note_text(env, undo, own, count):
+    """The chatter note of a record: its owner moved (own), its activities
+    moved (count), or both; on offboarding or on undo. A %-format of old,
+    new, gone (the departing user) and count."""
+    if not undo:
+        if own and count:
+            return env._(
+                "Reassigned from %(old)s to %(new)s, with %(count)s "
+                "activities — offboarding of %(gone)s."
+            )
+        if own:
+            return env._(
+                "Reassigned from %(old)s to %(new)s — offboarding of %(gone)s."
+            )
+        return env._(
+            "%(count)s activities reassigned from %(old)s to %(new)s — "
+            "offboarding of %(gone)s."
+        )
+    if own and count:
+        return env._(
+            "Given back from %(old)s to %(new)s, with %(count)s activities "
+            "— offboarding of %(gone)s undone."
+        )
+    if own:
+        return env._(
+            "Given back from %(old)s to %(new)s — offboarding of %(gone)s undone."
+        )
+    return env._(
+        "%(count)s activities given back from %(old)s to %(new)s — "
+        "offboarding of %(gone)s undone."
+    )
+
+
+def undo_reason(env, reason, **values):
+    """Why the undo left a record alone (the line's skip reason)."""
+    if reason == "deleted":
+        return env._("deleted")
+    if reason == "owner":
+        return env._("now %(owner)s", owner=values["owner"] or env._("nobody"))
+    if reason == "closed":
+        return env._("closed since")
+    if reason == "company":
+        return env._("%(user)s has no access to its company", user=values["user"])
+    return env._("done since")
+
+
+def undo_done(env, given, skipped):
+    return env._(
+        "Reassignment undone: %(given)s records given back, %(skipped)s "
+        "left alone because they changed since.",
+        given=given,
+        skipped=skipped,
+    )
+
+
+def format_skipped(env, skipped):
+    """The records left alone at undo, one a line: skipped is a list of
+    (model, id, reason). Superuser: their names, for the record's trace."""
+    if not skipped:
+        return False
+    env_su = reading_env(env)
+    ids_by_model = defaultdict(list)
+    for model, res_id, _reason in skipped:
+        ids_by_model[model].append(res_id)
+    names = {}
+    for model, ids in ids_by_model.items():
+        for record in env_su[model].browse(ids).exists():
+            names[(model, record.id)] = record.display_name
+    labels = {model: env_su["ir.model"]._get(model).name for model in ids_by_model}
+    lines = []
+    for model, res_id, reason in skipped:
+        name = names.get((model, res_id))
+        label = f"{labels[model]} #{res_id}"
+        lines.append(f"{label} {name} ({reason})" if name else f"{label} ({reason})")
+    return "\n".join(lines)
