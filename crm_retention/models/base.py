@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError
 from odoo.models import fix_import_export_id_paths
 from odoo.osv import expression
 
-from .history import DATA_MANAGER
+from .data_manager import is_data_manager
 from .ir_model_fields import SENSITIVE_GROUP, is_hidden
 
 RESTRICT_EXPORT_PARAM = "crm_retention.restrict_export"
@@ -344,12 +344,10 @@ class Base(models.AbstractModel):
     def _crm_retention_export_blocked_models(self):
         """The models the current user may not export (empty when the
         restriction is off, for Data Managers and for the superuser)."""
-        if self.env.su:
+        if is_data_manager(self.env):
             return set()
         params = self.env["ir.config_parameter"].sudo()
         if params.get_param(RESTRICT_EXPORT_PARAM) != "True":
-            return set()
-        if self.env.user.has_group(DATA_MANAGER):
             return set()
         return self._crm_retention_export_restricted_models()
 

@@ -1,9 +1,9 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.osv import expression
 
-from .history import check_delete_right
+from .data_manager import check_delete_right
 
 # Cursor data key: ids of the duplicates Odoo's lead assignment merged and
 # deletes (set by crm.team's assignment only, consumed by unlink).
@@ -11,17 +11,8 @@ MERGED_DUPLICATES = "crm_retention.merged_duplicates_to_delete"
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
-
-    activity_history_count = fields.Integer(
-        compute="_compute_activity_history_count",
-        string="Activity History",
-    )
-
-    def _compute_activity_history_count(self):
-        counts = self.env["mail.activity"]._crm_retention_history_counts(self)
-        for lead in self:
-            lead.activity_history_count = counts.get(lead.id, 0)
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "crm.retention.activity.history.mixin"]
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_data_manager(self):
@@ -96,9 +87,6 @@ class CrmLead(models.Model):
         read the opportunities themselves (access rights, record rules)."""
         self.check_access("read")
         return super(CrmLead, self.sudo())._merge_data(fnames=fnames)
-
-    def action_view_activity_history(self):
-        return self.env["mail.activity"].action_open_history(self)
 
     def _merge_dependences_history(self, opportunities):
         # Odoo moves `opportunities.activity_ids`, the planned activities

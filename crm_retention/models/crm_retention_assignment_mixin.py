@@ -5,7 +5,15 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .history import check_delete_right, is_data_manager
+from .data_manager import check_delete_right, is_data_manager
+
+# What is done with assignments, and to which definitions: the choices of
+# the server action and of the contacts' wizard.
+OPERATIONS = [("add", "Add"), ("remove", "Remove")]
+TARGETS = [
+    ("trait", "CRM traits (of a person)"),
+    ("dossier_action", "Dossier actions (of the whole dossier)"),
+]
 
 # Fields that ending an assignment changes (its cache is invalidated).
 END_FIELDS = [

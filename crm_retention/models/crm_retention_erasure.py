@@ -15,7 +15,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .history import is_data_manager
+from .data_manager import check_data_manager
 
 ERASURE_FIELDS_PARAM = "crm_retention.erasure_fields"
 ERASURE_MODELS = ("res.partner", "crm.lead")
@@ -234,12 +234,12 @@ class CrmRetentionErasure(models.Model):
 
     @api.model
     def _check_data_manager(self):
-        if not is_data_manager(self.env):
-            raise AccessError(
-                self.env._(
-                    "Only Data Managers can erase personal data. Ask a Data Manager."
-                )
-            )
+        check_data_manager(
+            self.env,
+            self.env._(
+                "Only Data Managers can erase personal data. Ask a Data Manager."
+            ),
+        )
 
     @api.model
     def _check_erasable(self, partners, leads=None):

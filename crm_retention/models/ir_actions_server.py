@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .crm_retention_assignment_mixin import OPERATIONS, TARGETS
+
 STATE = "crm_retention_traits"
 
 
@@ -14,15 +16,12 @@ class IrActionsServer(models.Model):
         ondelete={STATE: "cascade"},
     )
     crm_retention_operation = fields.Selection(
-        selection=[("add", "Add"), ("remove", "Remove")],
+        selection=OPERATIONS,
         string="Add or Remove",
         default="remove",
     )
     crm_retention_target = fields.Selection(
-        selection=[
-            ("trait", "CRM traits (of a person)"),
-            ("dossier_action", "Dossier actions (of the whole dossier)"),
-        ],
+        selection=TARGETS,
         string="What",
         default="trait",
     )

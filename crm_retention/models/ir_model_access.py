@@ -4,7 +4,7 @@ import json
 
 from odoo import api, models
 
-from .history import delete_right_error, is_data_manager
+from .data_manager import delete_right_error, is_data_manager
 
 # Models on which only Data Managers delete.
 GUARDED_MODELS = frozenset(("res.partner", "crm.lead"))

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError
 
 from odoo.addons.mail.models.mail_activity import MailActivity as MailActivityBase
 
-from .history import is_data_manager
+from .data_manager import is_data_manager
 
 # Context key: the planned activities of these users are kept when mail
 # deletes them (users being archived). It only ever prevents a deletion.

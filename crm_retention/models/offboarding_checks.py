@@ -8,7 +8,7 @@ from odoo import SUPERUSER_ID
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
-from .history import check_data_manager
+from .data_manager import check_data_manager
 from .offboarding_plan import SALESMAN
 from .offboarding_texts import departing_target, format_records
 

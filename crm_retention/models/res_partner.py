@@ -7,17 +7,14 @@ from odoo.tools import SQL
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
-from .history import (
-    HUMAN_MESSAGE_TYPES,
-    add_counts,
-    check_delete_right,
-    format_guarded,
-)
+from .data_manager import check_delete_right
+from .history_counts import HUMAN_MESSAGE_TYPES, add_counts, format_guarded
 from .ir_model_fields import is_hidden
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "crm.retention.activity.history.mixin"]
 
     is_former = fields.Boolean(
         string="Former",
@@ -48,11 +45,6 @@ class ResPartner(models.Model):
         help="The personal data of this contact was erased on request (GDPR): "
         "it is a pseudonym, kept so that its history still counts.",
     )
-    activity_history_count = fields.Integer(
-        compute="_compute_activity_history_count",
-        string="Activity History",
-    )
-
     crm_retention_trait_assignment_ids = fields.One2many(
         comodel_name="crm.retention.trait.assignment",
         inverse_name="partner_id",
@@ -84,11 +76,6 @@ class ResPartner(models.Model):
         string="Dossier Actions",
         help="The current actions of the partner's dossier (its commercial entity).",
     )
-
-    def _compute_activity_history_count(self):
-        counts = self.env["mail.activity"]._crm_retention_history_counts(self)
-        for partner in self:
-            partner.activity_history_count = counts.get(partner.id, 0)
 
     @api.depends(
         "commercial_partner_id.crm_retention_own_dossier_assignment_ids.active"
@@ -224,9 +211,6 @@ class ResPartner(models.Model):
         super(ResPartner, plain)._compute_display_name()
         for partner, other in zip(self, plain, strict=True):
             partner.display_name = other.display_name
-
-    def action_view_activity_history(self):
-        return self.env["mail.activity"].action_open_history(self)
 
     def action_erase_personal_data(self):
         """Open the erasure wizard on these contacts (Data Managers)."""

@@ -5,7 +5,7 @@ from markupsafe import Markup
 from odoo import Command, api, models
 from odoo.exceptions import RedirectWarning
 
-from .history import HUMAN_MESSAGE_TYPES, add_counts, format_guarded
+from .history_counts import HUMAN_MESSAGE_TYPES, add_counts, format_guarded
 from .mail_activity import KEEP_ACTIVITIES_OF_USERS
 
 

@@ -1,9 +1,8 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
-from odoo.exceptions import AccessError
 
-from ..models.history import is_data_manager
+from ..models.data_manager import check_data_manager
 
 
 class BasePartnerMergeAutomaticWizard(models.TransientModel):
@@ -25,13 +24,13 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     def _merge(self, partner_ids, dst_partner=None, extra_checks=True):
         # Merging deletes the merged contacts: a Data Manager's right. Checked
         # first, so that nothing is merged when it is refused.
-        if not is_data_manager(self.env):
-            raise AccessError(
-                self.env._(
-                    "Only Data Managers can merge contacts: merging deletes the "
-                    "merged ones. Ask a Data Manager."
-                )
-            )
+        check_data_manager(
+            self.env,
+            self.env._(
+                "Only Data Managers can merge contacts: merging deletes the "
+                "merged ones. Ask a Data Manager."
+            ),
+        )
         return super()._merge(
             partner_ids, dst_partner=dst_partner, extra_checks=extra_checks
         )

@@ -1,9 +1,10 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
-from ..models.history import HUMAN_MESSAGE_TYPES, is_data_manager
+from ..models.data_manager import check_data_manager
+from ..models.history_counts import HUMAN_MESSAGE_TYPES
 
 
 class CrmRetentionMoveHistory(models.TransientModel):
@@ -72,10 +73,10 @@ class CrmRetentionMoveHistory(models.TransientModel):
 
     def _check_target(self):
         source, target = self.source_partner_id, self.target_partner_id
-        if not is_data_manager(self.env):
-            raise AccessError(
-                self.env._("Only Data Managers can move history. Ask a Data Manager.")
-            )
+        check_data_manager(
+            self.env,
+            self.env._("Only Data Managers can move history. Ask a Data Manager."),
+        )
         if not self.env.su:
             (source | target).check_access("write")
         if target == source:

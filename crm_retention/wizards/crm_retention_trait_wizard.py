@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ..models.crm_retention_assignment_mixin import OPERATIONS, TARGETS
+
 
 class CrmRetentionTraitWizard(models.TransientModel):
     _name = "crm.retention.trait.wizard"
@@ -15,15 +17,12 @@ class CrmRetentionTraitWizard(models.TransientModel):
         default=lambda self: self._default_partner_ids(),
     )
     operation = fields.Selection(
-        selection=[("add", "Add"), ("remove", "Remove")],
+        selection=OPERATIONS,
         required=True,
         default="add",
     )
     target = fields.Selection(
-        selection=[
-            ("trait", "CRM traits (of a person)"),
-            ("dossier_action", "Dossier actions (of the whole dossier)"),
-        ],
+        selection=TARGETS,
         string="What",
         required=True,
         default="trait",
