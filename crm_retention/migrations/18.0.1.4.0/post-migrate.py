@@ -5,7 +5,8 @@ import re
 from collections import defaultdict
 
 from odoo import SUPERUSER_ID, api
-from odoo.tools import SQL, column_exists
+from odoo.tools import SQL
+from odoo.tools.sql import column_exists
 
 from odoo.addons.crm_retention.models.offboarding_plan import Move
 
@@ -28,6 +29,7 @@ def migrate(cr, version):
         "SELECT id, moves, state, undo_skipped FROM crm_retention_offboarding "
         "WHERE moves IS NOT NULL ORDER BY id"
     )
+    offboardings = cr.fetchall()
     Line = env["crm.retention.offboarding.line"]
     existing = {
         "res.users": set(
@@ -40,7 +42,7 @@ def migrate(cr, version):
     def known(model, record_id):
         return record_id if record_id in existing[model] else None
 
-    for offboarding_id, moves, state, undo_skipped in cr.fetchall():
+    for offboarding_id, moves, state, undo_skipped in offboardings:
         if isinstance(moves, str):
             moves = json.loads(moves)
         offboarding = env["crm.retention.offboarding"].browse(offboarding_id)
