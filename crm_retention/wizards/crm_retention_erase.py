@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
 
-from ..models.crm_retention_erasure import ASSIGNMENT_MODELS
+from ..models.erasure_scope import ASSIGNMENT_MODELS
 
 
 class CrmRetentionErase(models.TransientModel):
