@@ -14,6 +14,7 @@
     "data": [
         "security/crm_retention_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_retention_deletion_log_security.xml",
         "security/crm_retention_trait_security.xml",
         "security/crm_retention_offboarding_security.xml",
         "security/crm_retention_inactive_work_security.xml",
@@ -28,6 +29,7 @@
         "data/crm_retention_data.xml",
         "views/res_partner_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_activity_report_views.xml",
         "views/mail_activity_views.xml",
         "views/crm_retention_former_reason_views.xml",
         "views/crm_retention_deletion_log_views.xml",
