@@ -239,6 +239,33 @@ class TestOffboarding(OffboardingCase):
         action = offboarding.action_view_leads()
         self.assertEqual(self.env["crm.lead"].search(action["domain"]), self.opps)
 
+    def test_notes_and_followers_as_mail_makes_them(self):
+        """The notes are internal log notes of the acting manager, without
+        notification; the new owner follows with the default subtypes, and
+        an earlier subscription of theirs is kept as it was."""
+        comment = self.env.ref("mail.mt_comment")
+        self.opps[2].message_subscribe(
+            partner_ids=self.heir.partner_id.ids, subtype_ids=comment.ids
+        )
+        self.offboard()
+        note = self.notes(self.opps[1])
+        self.assertEqual(note.subtype_id, self.env.ref("mail.mt_note"))
+        self.assertEqual(note.message_type, "notification")
+        self.assertTrue(note.is_internal)
+        self.assertEqual(note.author_id, self.data_manager.partner_id)
+        self.assertEqual(note.model, "crm.lead")
+        self.assertFalse(note.notification_ids)
+
+        def follower(lead):
+            return lead.message_follower_ids.filtered(
+                lambda f: f.partner_id == self.heir.partner_id
+            )
+
+        defaults = self.env["mail.message.subtype"].default_subtypes("crm.lead")[0]
+        self.assertEqual(follower(self.opps[1]).subtype_ids, defaults)
+        self.assertEqual(follower(self.opps[2]).subtype_ids, comment)
+        self.assertTrue(self.opps[1].with_user(self.heir).message_is_follower)
+
     def test_closed_work_moves_when_asked(self):
         wizard = self.wizard(
             target_user_id=self.heir,
