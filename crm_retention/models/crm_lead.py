@@ -56,8 +56,13 @@ class CrmLead(models.Model):
         return [("user_id", "in", user_ids), "!", *open_domain]
 
     def _crm_retention_open_leads(self):
-        """The open leads among these (_crm_retention_open_domain)."""
-        return self.filtered_domain(self._crm_retention_open_domain())
+        """The open leads among these (_crm_retention_open_domain), in one
+        query."""
+        if not self:
+            return self
+        return self.with_context(active_test=False).search(
+            [("id", "in", self.ids), *self._crm_retention_open_domain()]
+        )
 
     def _crm_retention_set_user(
         self, user_id, team_id, company_id, old_team, old_company

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
+from . import chatter_bulk
 from . import offboarding_texts as texts
 from .offboarding_checks import check_movable
 from .offboarding_plan import Move, reading_env
@@ -66,6 +67,9 @@ def move_owners(env, model, new_owner, new_team=None, new_company=None):
             batch._crm_retention_set_user(env["res.users"].browse(key[0]))
         else:
             batch.write({"user_id": key[0]})
+    # What the new owners change is recomputed now, without tracking as the
+    # write itself (the note says what changed), not at the next flush.
+    env.flush_all()
     return moves
 
 
@@ -82,7 +86,7 @@ def subscribe_new_owners(env, moves):
     """The new owners follow the opportunities they got and the
     documents of their (planned) activities, as Odoo does on assignment
     (not the customers: Odoo doesn't make the salesperson follow them):
-    one call per model and owner, each document once.
+    one INSERT per model and owner (chatter_bulk), each document once.
 
     Superuser: subscribing the new owners to the records just moved;
     checked first: _move_owners checked the acting user may move them."""
@@ -94,19 +98,23 @@ def subscribe_new_owners(env, moves):
         if activity.active:
             documents[(activity.res_model, move.new_user)].add(activity.res_id)
     users = env["res.users"].browse({owner for _model, owner in documents})
-    partners = {user.id: user.partner_id for user in users if user.active}
+    partners = {
+        user.id: user.partner_id.id
+        for user in users
+        if user.active and user.partner_id.active
+    }
     for (model, owner), ids in documents.items():
         Model = env[model]
         if owner in partners and hasattr(Model, "message_subscribe"):
-            Model.browse(sorted(ids)).exists().message_subscribe(
-                partner_ids=partners[owner].ids
-            )
+            records = Model.browse(sorted(ids)).exists()
+            chatter_bulk.add_followers(env, model, records.ids, partners[owner])
 
 
 def log_notes(env, moves, departing, undo=False):
     """One chatter note per record whose owner changed, and one per
     document whose activities moved (a lead moved with its activities
-    gets one note). Logged in batch, without notifications.
+    gets one note). Logged in one INSERT per model (chatter_bulk), without
+    notifications.
 
     Superuser: posting the notes on the records just moved (the acting
     user stays their author); checked first: _move_owners checked the
@@ -150,7 +158,9 @@ def log_notes(env, moves, departing, undo=False):
         Model = env[model]
         if hasattr(Model, "_message_log_batch"):
             documents = Model.browse(list(bodies)).exists()
-            documents._message_log_batch(
+            chatter_bulk.log_notes(
+                env,
+                model,
                 {res_id: bodies[res_id] for res_id in documents.ids},
-                author_id=acting.user.partner_id.id,
+                acting.user.partner_id.id,
             )
