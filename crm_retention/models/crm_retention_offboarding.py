@@ -6,6 +6,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from . import offboarding_texts as texts
+from .crm_retention_offboarding_line import MOVE_FIELDS
 from .offboarding_checks import (
     check_may_offboard,
     check_offboarding_right,
@@ -292,17 +293,7 @@ class CrmRetentionOffboarding(models.Model):
         Line = env["crm.retention.offboarding.line"]
         lines = Line.search_fetch(
             [("offboarding_id", "=", self.id), ("undo_state", "=", "moved")],
-            [
-                "res_model",
-                "res_id",
-                "previous_user_id",
-                "new_user_id",
-                "previous_team_id",
-                "new_team_id",
-                "previous_company_id",
-                "new_company_id",
-                "was_open",
-            ],
+            list(MOVE_FIELDS),
         )
         by_model = defaultdict(list)
         for line in lines:

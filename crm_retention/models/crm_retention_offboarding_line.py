@@ -7,6 +7,19 @@ from odoo.tools import SQL
 
 from .offboarding_plan import reading_env
 
+# The fields of a line that say what moved (a Move), in the order of Move.
+MOVE_FIELDS = (
+    "res_model",
+    "res_id",
+    "previous_user_id",
+    "new_user_id",
+    "previous_team_id",
+    "new_team_id",
+    "previous_company_id",
+    "new_company_id",
+    "was_open",
+)
+
 
 class CrmRetentionOffboardingLine(models.Model):
     """One record an offboarding moved: which, from whom to whom (and for
@@ -119,17 +132,7 @@ class CrmRetentionOffboardingLine(models.Model):
         if not moves:
             return
         self.env.flush_all()
-        columns = (
-            "res_model",
-            "res_id",
-            "previous_user_id",
-            "new_user_id",
-            "previous_team_id",
-            "new_team_id",
-            "previous_company_id",
-            "new_company_id",
-            "was_open",
-        )
+        columns = MOVE_FIELDS
         values = [
             [move.res_model for move in moves],
             [move.res_id for move in moves],
