@@ -1133,6 +1133,7 @@ class CompanyWallsFixtures:
         )
         cls.records = {
             "crm.retention.offboarding": cls.offboarding,
+            "crm.retention.offboarding.line": cls.offboarding.line_ids,
             "crm.retention.deletion.log": cls.log,
             "crm.retention.trait.assignment": cls.trait_assignment,
             "crm.retention.dossier.action.assignment": cls.action_assignment,
@@ -1215,6 +1216,20 @@ class TestCompanyWalls(CompanyWallsFixtures, BaseCommon):
         Offboarding = self.as_b("crm.retention.offboarding")
         self.assertEqual(
             Offboarding.search([("id", "=", self.offboarding.id)]), self.offboarding
+        )
+
+    def test_offboarding_lines(self):
+        """B lists, groups and reads the lines of A's offboarding (what moved
+        to whom): nothing, then refused."""
+        self.assertTrue(self.offboarding.line_ids)
+        self.assert_listed_nowhere("crm.retention.offboarding.line")
+        self.assert_grouped_nowhere("crm.retention.offboarding.line", "res_model")
+        self.assert_read_refused("crm.retention.offboarding.line")
+        # A's Data Manager reads them, as the offboarding.
+        Line = self.env["crm.retention.offboarding.line"].with_user(self.manager_a)
+        self.assertEqual(
+            Line.search([("offboarding_id", "=", self.offboarding.id)]),
+            self.offboarding.line_ids,
         )
 
     # Deletion log: names of A's deleted records.
@@ -1410,6 +1425,9 @@ class TestCompanyWallsXmlRpc(CompanyWallsFixtures, HttpCase):
         """B searches, counts, groups and reads A's offboarding over
         XML-RPC: nothing, then refused."""
         self.assert_walled_over_rpc("crm.retention.offboarding", "user_id")
+
+    def test_offboarding_lines_over_rpc(self):
+        self.assert_walled_over_rpc("crm.retention.offboarding.line", "res_model")
 
     def test_deletion_log_over_rpc(self):
         """B searches, counts, groups and reads A's deletion-log entries over
