@@ -4,7 +4,7 @@
     "name": "CRM Retention",
     "summary": "Keep CRM history: former relations, kept activities, "
     "deletion guards, offboarding, CRM traits and dossier actions",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "license": "AGPL-3",
     "author": "crm_retention contributors",
@@ -19,6 +19,7 @@
         "security/crm_retention_erasure_security.xml",
         "data/crm_retention_former_reason_data.xml",
         "data/crm_retention_trait_data.xml",
+        "data/crm_retention_recycle_bin_data.xml",
         "wizards/crm_retention_mark_former_views.xml",
         "wizards/crm_retention_move_history_views.xml",
         "wizards/crm_retention_trait_wizard_views.xml",

@@ -1,6 +1,22 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from datetime import timedelta
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import AccessError, UserError
+
+from . import snapshot as snap
+from .history import is_data_manager
+
+# Context key: the reason of a deletion (the 'Delete with reason' of the
+# web client); 'Not given' without it (e.g. over RPC).
+DELETION_REASON = "crm_retention_deletion_reason"
+# System parameter: days a deleted record stays in the recycle bin.
+RECYCLE_DAYS_PARAM = "crm_retention.recycle_bin_days"
+RECYCLE_DAYS_DEFAULT = 30
+# Entries purged per run of the scheduled action (it runs again while
+# some are left, see ir.cron._notify_progress).
+PURGE_BATCH_SIZE = 1000
 
 
 def _has_company(model):
@@ -31,6 +47,30 @@ class CrmRetentionDeletionLog(models.Model):
         help="The name of the deleted record was erased with a person's "
         "personal data (GDPR): it cannot be brought back.",
     )
+    reason = fields.Char(readonly=True)
+    state = fields.Selection(
+        selection=[
+            ("deleted", "In the Bin"),
+            ("restored", "Restored"),
+            ("purged", "Purged"),
+        ],
+        default="deleted",
+        required=True,
+        readonly=True,
+        index=True,
+        help="In the Bin: can be restored. Purged: kept as a trace only, "
+        "without the data (after the retention period).",
+    )
+    snapshot = fields.Json(
+        readonly=True,
+        copy=False,
+        help="The stored values of the deleted record and of what was "
+        "deleted with it, for the restore.",
+    )
+    restored_date = fields.Datetime(string="Restored On", readonly=True)
+    restored_user_id = fields.Many2one(
+        comodel_name="res.users", string="Restored By", readonly=True
+    )
 
     @api.model
     def _log_deletion(self, records):
@@ -45,7 +85,11 @@ class CrmRetentionDeletionLog(models.Model):
         model_name = self.env["ir.model"]._get(records._name).name
         records = records.sudo()
         companies = self._deleted_companies(records)
-        return self.sudo().create(
+        snapshots = snap.take_snapshots(
+            records.env, records._name, records.ids, self._snapshot_links
+        )
+        reason = self.env.context.get(DELETION_REASON) or self.env._("Not given")
+        entries = self.sudo().create(
             [
                 {
                     "res_model": records._name,
@@ -53,10 +97,30 @@ class CrmRetentionDeletionLog(models.Model):
                     "res_id": record.id,
                     "name": record.display_name,
                     "company_id": companies.get(record.id, False),
+                    "reason": reason,
+                    "snapshot": snapshots[record.id],
                 }
                 for record in records
             ]
         )
+        # Odoo deletes the attachments of deleted records: the entries keep
+        # them (binary fields, chatter files) while they are in the bin.
+        snap.move_attachments(
+            self.env,
+            [
+                (att_id, entry.id, None)
+                for entry in entries
+                for att_id, __ in snapshots[entry.res_id]["attachments"]
+            ],
+            self._name,
+        )
+        return entries
+
+    @api.model
+    @tools.ormcache("model_name")
+    def _snapshot_links(self, model_name):
+        """What points at records of model_name (cached per registry)."""
+        return snap.model_links(self.env, model_name)
 
     @api.model
     def _deleted_companies(self, records):
@@ -87,7 +151,15 @@ class CrmRetentionDeletionLog(models.Model):
         Superuser: the write (the log is read-only). Checked first: called by
         the erasure after its checks (crm.retention.erasure._check_erasable),
         or by Odoo's portal account deletion (cron)."""
-        self.sudo().write({"name": self.env._("Erased on request"), "is_erased": True})
+        entries = self.sudo()
+        entries.write(
+            {
+                "name": self.env._("Erased on request"),
+                "is_erased": True,
+                "snapshot": False,
+            }
+        )
+        entries._unlink_attachments()
         return True
 
     @api.model
@@ -97,3 +169,328 @@ class CrmRetentionDeletionLog(models.Model):
         _erase_entries."""
         entries = self.sudo().search([("res_model", "=", model), ("res_id", "in", ids)])
         return entries._erase_entries()
+
+    # ------------------------------------------------------------------
+    # Restore
+    # ------------------------------------------------------------------
+
+    def action_restore(self):
+        """Bring the deleted records back (button and list action), with
+        their ids, dependents and references, in one transaction. Entries
+        of records they point to that were deleted too come back first."""
+        self._check_restore_right()
+        entries = self._with_deleted_targets()
+        entries._check_restorable()
+        # Superuser: re-creating the records and what depended on them.
+        # Checked first: Data Manager (_check_restore_right), entries they
+        # may read (record rules: their companies), restorable entries.
+        entries.sudo()._restore()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s records restored.", count=len(entries)
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _check_restore_right(self):
+        if not is_data_manager(self.env):
+            raise AccessError(
+                self.env._("Only Data Managers can restore deleted records.")
+            )
+        self.check_access("read")
+
+    def _check_restorable(self):
+        erased = self.filtered("is_erased")
+        if erased:
+            raise UserError(
+                self.env._(
+                    "Erased on a person's request: these records cannot be "
+                    "restored (%(count)s).",
+                    count=len(erased),
+                )
+            )
+        done = self.filtered(lambda entry: entry.state != "deleted")
+        if done:
+            raise UserError(
+                self.env._(
+                    "Already restored or purged: %(names)s",
+                    names=", ".join(done.mapped("name")),
+                )
+            )
+        empty = self.filtered(lambda entry: not entry.snapshot)
+        if empty:
+            raise UserError(
+                self.env._(
+                    "Deleted before the recycle bin existed, nothing to "
+                    "restore: %(names)s",
+                    names=", ".join(empty.mapped("name")),
+                )
+            )
+        taken = self._existing_records()
+        if taken:
+            raise UserError(
+                self.env._(
+                    "These records exist again and cannot be restored: %(names)s",
+                    names=", ".join(taken.mapped("name")),
+                )
+            )
+
+    def _existing_records(self):
+        """The entries whose record id is in use again."""
+        wanted = {}
+        for entry in self:
+            wanted.setdefault(entry.res_model, set()).add(entry.res_id)
+        found = snap.existing_ids(self.env, wanted)
+        return self.filtered(lambda e: e.res_id in found.get(e.res_model, ()))
+
+    def _root_rows(self):
+        """{model: [row]} of the deleted records themselves."""
+        rows = {}
+        for entry in self:
+            model_name, row = entry.snapshot["rows"][0]
+            rows.setdefault(model_name, []).append(row)
+        return rows
+
+    def _with_deleted_targets(self):
+        """These entries and those of the deleted records they point to
+        (a contact's company, a lead's customer, an activity's document),
+        found with the user's own rights, until none is missing."""
+        entries = self
+        for __ in range(10):
+            rows = entries.filtered("snapshot")._root_rows()
+            wanted = snap.many2one_targets(self.env, rows)
+            for row in rows.get("mail.activity", ()):
+                wanted.setdefault(row["res_model"], set()).add(row["res_id"])
+            found = snap.existing_ids(self.env, wanted)
+            missing = [
+                (model_name, res_id)
+                for model_name, ids in wanted.items()
+                for res_id in ids - found.get(model_name, set())
+                if (model_name, res_id) not in {(e.res_model, e.res_id) for e in entries}
+            ]
+            if not missing:
+                return entries
+            more = self.search(
+                [("state", "=", "deleted"), ("is_erased", "=", False)]
+                + [("res_model", "in", list({m for m, __ in missing}))]
+                + [("res_id", "in", list({i for __, i in missing}))]
+            ).filtered(lambda e: (e.res_model, e.res_id) in set(missing))
+            if not more:
+                return entries
+            entries |= more
+        return entries
+
+    def _restore(self):
+        """Insert the rows of the snapshots back, in dependency order."""
+        self.env.flush_all()
+        rows_by_model, relations, references = {}, [], []
+        root_of = {}
+        for entry in self:
+            for model_name, row in entry.snapshot["rows"]:
+                rows_by_model.setdefault(model_name, []).append(row)
+                root_of[(model_name, row["id"])] = entry
+            relations += entry.snapshot["relations"]
+            references += entry.snapshot["references"]
+        self._check_documents(rows_by_model)
+        lost = {}
+        accepted = self._relink(rows_by_model, root_of, lost)
+        for model_name, rows in accepted.items():
+            snap.insert_rows(self.env, model_name, rows)
+        relations = self._existing_relations(relations, root_of, lost)
+        snap.insert_relations(self.env, relations)
+        done_refs = snap.set_references(self.env, references)
+        for res_model, entries in self.grouped("res_model").items():
+            snap.move_attachments(
+                self.env,
+                [
+                    (att_id, entry.res_id, res_field)
+                    for entry in entries
+                    for att_id, res_field in entry.snapshot["attachments"]
+                ],
+                res_model,
+            )
+        self.env.invalidate_all()
+        self._recompute_restored(accepted, done_refs)
+        self._log_lost_links(lost)
+        self.write(
+            {
+                "state": "restored",
+                "snapshot": False,
+                "restored_date": fields.Datetime.now(),
+                "restored_user_id": self.env.uid,
+            }
+        )
+        return True
+
+    def _check_documents(self, rows_by_model):
+        """An activity comes back on its document only."""
+        activities = [
+            row
+            for row in rows_by_model.get("mail.activity", ())
+            if (row["res_model"], row["res_id"]) not in self._restored_keys(rows_by_model)
+        ]
+        wanted = {}
+        for row in activities:
+            wanted.setdefault(row["res_model"], set()).add(row["res_id"])
+        found = snap.existing_ids(self.env, wanted)
+        orphans = [
+            row for row in activities if row["res_id"] not in found.get(row["res_model"], ())
+        ]
+        if orphans:
+            raise UserError(
+                self.env._(
+                    "The document of these activities no longer exists: %(names)s",
+                    names=", ".join(row["summary"] or str(row["id"]) for row in orphans),
+                )
+            )
+
+    @api.model
+    def _restored_keys(self, rows_by_model):
+        return {
+            (model_name, row["id"])
+            for model_name, rows in rows_by_model.items()
+            for row in rows
+        }
+
+    def _relink(self, rows_by_model, root_of, lost):
+        """Rows to insert, with the many2one values of records that are gone
+        emptied; a deleted record whose required link is gone stops the
+        restore."""
+        wanted = snap.many2one_targets(self.env, rows_by_model)
+        exists = snap.existing_ids(self.env, wanted)
+        # Rows that exist again are left out (a dependent restored twice).
+        taken = snap.existing_ids(
+            self.env,
+            {name: {row["id"] for row in rows} for name, rows in rows_by_model.items()},
+        )
+        rows_by_model = {
+            name: [row for row in rows if row["id"] not in taken.get(name, ())]
+            for name, rows in rows_by_model.items()
+        }
+
+        def note(model_name, row, field):
+            entry = root_of[(model_name, row["id"])]
+            lost.setdefault(entry, []).append(
+                self.env._(
+                    "%(document)s %(id)s: %(field)s (%(target)s) no longer exists",
+                    document=self.env["ir.model"]._get(model_name).name,
+                    id=row["id"],
+                    field=field.get_description(self.env)["string"],
+                    target=row[field.name],
+                )
+            )
+
+        accepted = snap.relink(self.env, rows_by_model, exists, note)
+        kept = {(name, row["id"]) for name, rows in accepted.items() for row in rows}
+        missing = self.filtered(
+            lambda e: (e.res_model, e.res_id) not in kept
+            and e.res_id not in taken.get(e.res_model, ())
+        )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Cannot restore %(names)s: a record it needs no longer "
+                    "exists.\n%(details)s",
+                    names=", ".join(missing.mapped("name")),
+                    details="\n".join(
+                        line for entry in missing for line in lost.get(entry, [])
+                    ),
+                )
+            )
+        return accepted
+
+    def _existing_relations(self, relations, root_of, lost):
+        """The many2many rows whose two records exist (after the inserts)."""
+        wanted = {}
+        for __, __, __, other_model, __, other_id in relations:
+            wanted.setdefault(other_model, set()).add(other_id)
+        found = snap.existing_ids(self.env, wanted)
+        kept = []
+        for relation in relations:
+            if relation[5] in found.get(relation[3], ()):
+                kept.append(relation)
+        lost_count = len(relations) - len(kept)
+        if lost_count:
+            # Counted on the first entry: the lines name no record.
+            lost.setdefault(self[:1], []).append(
+                self.env._("%(count)s links to records that no longer exist", count=lost_count)
+            )
+        return kept
+
+    def _recompute_restored(self, accepted, done_refs):
+        """What depends on the restored records is recomputed, and their
+        constraints checked, by the ORM."""
+        for model_name, rows in accepted.items():
+            records = self.env[model_name].browse([row["id"] for row in rows])
+            stored = [name for name, field in records._fields.items() if field.store]
+            records.modified(stored)
+            # Their own stored values came back as they were: only the
+            # records that depend on them are recomputed (as unlink does).
+            for field in records._fields.values():
+                self.env.remove_to_compute(field, records)
+            records._validate_fields(stored)
+        for model_name, by_field in done_refs.items():
+            for fname, ids in by_field.items():
+                self.env[model_name].browse(list(ids)).modified([fname])
+        self.env.flush_all()
+
+    def _log_lost_links(self, lost):
+        """Say in the chatter of the restored records what did not come back."""
+        for model_name, entries in self.grouped("res_model").items():
+            Model = self.env[model_name]
+            if "message_ids" not in Model._fields:
+                continue
+            bodies = {
+                entry.res_id: self.env._(
+                    "Restored from the recycle bin. Not relinked:\n%(lines)s",
+                    lines="\n".join(lost[entry]),
+                )
+                for entry in entries
+                if lost.get(entry)
+            }
+            if bodies:
+                Model.browse(list(bodies))._message_log_batch(bodies=bodies)
+
+    # ------------------------------------------------------------------
+    # Retention
+    # ------------------------------------------------------------------
+
+    def _unlink_attachments(self):
+        """Delete the files the entries kept (superuser: the entries' own
+        attachments; called by the purge and the erasure)."""
+        self.env["ir.attachment"].sudo().search(self._attachments_domain()).unlink()
+
+    def _attachments_domain(self):
+        """The attachments the entries keep (binary fields without their
+        res_field while in the bin)."""
+        return [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+
+    @api.model
+    def _recycle_days(self):
+        value = (
+            self.env["ir.config_parameter"].sudo().get_param(RECYCLE_DAYS_PARAM)
+        )
+        try:
+            return max(int(value), 0) if value else RECYCLE_DAYS_DEFAULT
+        except ValueError:
+            return RECYCLE_DAYS_DEFAULT
+
+    @api.model
+    def _cron_purge(self, batch_size=PURGE_BATCH_SIZE):
+        """Purge the entries older than the retention period: their
+        snapshot and files go, a one-line trace stays (who, when, what).
+        One batch per call; the scheduled action calls it again while some
+        are left. Return the number of entries left."""
+        limit = fields.Datetime.now() - timedelta(days=self._recycle_days())
+        domain = [("state", "=", "deleted"), ("create_date", "<", limit)]
+        entries = self.sudo().search(domain, limit=batch_size, order="id")
+        entries._unlink_attachments()
+        entries.write({"state": "purged", "snapshot": False})
+        remaining = self.sudo().search_count(domain)
+        self.env["ir.cron"]._notify_progress(done=len(entries), remaining=remaining)
+        return remaining

@@ -1,0 +1,446 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The recycle bin's snapshots: the rows of deleted records and of what is
+deleted with them, read in bulk before a deletion and inserted back, with
+their ids, on restore.
+
+A snapshot is plain JSON:
+
+- ``rows``: ``[[model, row], ...]``, the deleted record first, then its
+  dependents level by level (``row`` is PostgreSQL's ``to_jsonb`` of the
+  table row: every column, so the stored values come back exactly);
+- ``relations``: ``[[table, column, other column, other model, id, other
+  id], ...]``, the many2many rows of these records;
+- ``references``: ``[[model, column, id, target id], ...]``, the many2one
+  values of other records that the deletion set to NULL (ondelete 'set
+  null'), e.g. the customer of an opportunity;
+- ``attachments``: ``[[id, res_field], ...]``, the attachments of the
+  record (binary fields and chatter files), kept with the log entry while
+  it is in the bin (without res_field: the entry has no such field).
+
+Dependents are the rows the database deletes through a foreign key with
+ON DELETE CASCADE (assignments, followers of a partner, notifications of a
+message, ...) and what mail deletes with a document through its (model,
+id) columns (messages, followers, activities), down to MAX_DEPTH levels.
+
+Every query covers a whole batch of records: reading costs a constant
+number of queries per level, whatever the number of records."""
+
+import graphlib
+
+from psycopg2.extras import Json
+
+from odoo.tools import SQL
+
+MAX_DEPTH = 3
+
+# Dependents linked by (model, id) columns, which mail deletes with the
+# document: (model, its model column, its id column, the field of the
+# documents that have them).
+POLYMORPHIC = (
+    ("mail.message", "model", "res_id", "message_ids"),
+    ("mail.followers", "res_model", "res_id", "message_follower_ids"),
+    ("mail.activity", "res_model", "res_id", "activity_ids"),
+)
+
+
+def _has_table(model):
+    return not model._abstract and not model._transient and model._auto
+
+
+def _stored_fields(model, ftype):
+    return [
+        field
+        for field in model._fields.values()
+        if field.type == ftype and field.store and field.column_type
+    ]
+
+
+def model_links(env, model_name):
+    """What points at records of model_name, from the registry:
+    ``(cascade, set_null, relations, polymorphic)``, each a tuple of tuples
+    (see take_snapshots)."""
+    cascade, set_null, relations = [], [], set()
+    # A many2many may use the table of a model (mail.message's notified
+    # partners are its mail.notification rows): those rows are dependents.
+    model_tables = {
+        model._table for model in env.registry.values() if _has_table(model)
+    }
+    for other in env.registry.values():
+        if not _has_table(other):
+            continue
+        for field in other._fields.values():
+            if not field.store or field.comodel_name is None:
+                continue
+            if field.type == "many2one" and field.comodel_name == model_name:
+                if field.company_dependent or not field.column_type:
+                    continue
+                if field.ondelete == "cascade":
+                    cascade.append((other._name, field.name))
+                elif field.ondelete == "set null":
+                    set_null.append((other._name, field.name))
+            elif (
+                field.type == "many2many"
+                and field.relation not in model_tables
+                and model_name in (field.comodel_name, other._name)
+            ):
+                if field.comodel_name == model_name:
+                    rel = (field.relation, field.column2, field.column1, other._name)
+                    relations.add(rel)
+                if other._name == model_name:
+                    relations.add(
+                        (field.relation, field.column1, field.column2, field.comodel_name)
+                    )
+    model = env.registry[model_name]
+    polymorphic = tuple(
+        (dep, model_col, id_col)
+        for dep, model_col, id_col, fname in POLYMORPHIC
+        if fname in model._fields and dep in env.registry
+    )
+    return (
+        tuple(sorted(cascade)),
+        tuple(sorted(set_null)),
+        tuple(sorted(relations)),
+        polymorphic,
+    )
+
+
+def _union(queries):
+    return SQL(" UNION ALL ").join(queries)
+
+
+def _read_rows(env, model_name, ids):
+    """{id: row} of records, every column (one query)."""
+    table = SQL.identifier(env[model_name]._table)
+    return dict(
+        env.execute_query(
+            SQL("SELECT t.id, to_jsonb(t) FROM %s t WHERE t.id = ANY(%s)", table, ids)
+        )
+    )
+
+
+def take_snapshots(env, model_name, ids, links_of):
+    """{id: snapshot} of the records of model_name about to be deleted.
+    links_of(model name) gives model_links (cached by the caller)."""
+    snapshots = {
+        rid: {"rows": [], "relations": [], "references": [], "attachments": []}
+        for rid in ids
+    }
+    env.flush_all()
+    rows = _read_rows(env, model_name, list(ids))
+    level = {model_name: {rid: rid for rid in ids}}
+    for rid in ids:
+        if rid in rows:
+            snapshots[rid]["rows"].append([model_name, rows[rid]])
+    seen = {(model_name, rid) for rid in ids}
+    for __ in range(MAX_DEPTH):
+        _add_relations(env, level, snapshots, links_of)
+        _add_references(env, level, snapshots, links_of, seen)
+        level = _add_dependents(env, level, snapshots, links_of, seen)
+        if not level:
+            break
+    _add_attachments(env, model_name, ids, snapshots)
+    return snapshots
+
+
+def _add_relations(env, level, snapshots, links_of):
+    """The many2many rows of the records of this level (one query)."""
+    queries, meta = [], []
+    for model_name, root_of in level.items():
+        ids = list(root_of)
+        for relation in links_of(model_name)[2]:
+            table, column, other_column, __ = relation
+            queries.append(
+                SQL(
+                    "SELECT %s, %s, %s FROM %s WHERE %s = ANY(%s)",
+                    len(meta),
+                    SQL.identifier(column),
+                    SQL.identifier(other_column),
+                    SQL.identifier(table),
+                    SQL.identifier(column),
+                    ids,
+                )
+            )
+            meta.append((model_name, relation))
+    if not queries:
+        return
+    for index, res_id, other_id in env.execute_query(_union(queries)):
+        model_name, (table, column, other_column, other_model) = meta[index]
+        root = level[model_name][res_id]
+        snapshots[root]["relations"].append(
+            [table, column, other_column, other_model, res_id, other_id]
+        )
+
+
+def _add_references(env, level, snapshots, links_of, seen):
+    """Which other records point at the records of this level through a
+    many2one that the deletion empties (one query)."""
+    queries, meta = [], []
+    for model_name, root_of in level.items():
+        for other, fname in links_of(model_name)[1]:
+            column = SQL.identifier(fname)
+            queries.append(
+                SQL(
+                    "SELECT %s, id, %s FROM %s WHERE %s = ANY(%s)",
+                    len(meta),
+                    column,
+                    SQL.identifier(env[other]._table),
+                    column,
+                    list(root_of),
+                )
+            )
+            meta.append((model_name, other, fname))
+    if not queries:
+        return
+    for index, res_id, target in env.execute_query(_union(queries)):
+        model_name, other, fname = meta[index]
+        if (other, res_id) in seen:
+            continue  # deleted too: it comes back with its own row
+        root = level[model_name][target]
+        snapshots[root]["references"].append([other, fname, res_id, target])
+
+
+def _add_dependents(env, level, snapshots, links_of, seen):
+    """The rows deleted with the records of this level: those of a foreign
+    key ON DELETE CASCADE, and mail's messages, followers and activities
+    (one query). Return the next level."""
+    queries, meta = [], []
+    for model_name, root_of in level.items():
+        ids = list(root_of)
+        cascade, __, __, polymorphic = links_of(model_name)
+        for other, fname in cascade:
+            queries.append(
+                SQL(
+                    "SELECT %s, t.%s, to_jsonb(t) FROM %s t WHERE t.%s = ANY(%s)",
+                    len(meta),
+                    SQL.identifier(fname),
+                    SQL.identifier(env[other]._table),
+                    SQL.identifier(fname),
+                    ids,
+                )
+            )
+            meta.append((model_name, other))
+        for other, model_col, id_col in polymorphic:
+            queries.append(
+                SQL(
+                    "SELECT %s, t.%s, to_jsonb(t) FROM %s t "
+                    "WHERE t.%s = %s AND t.%s = ANY(%s)",
+                    len(meta),
+                    SQL.identifier(id_col),
+                    SQL.identifier(env[other]._table),
+                    SQL.identifier(model_col),
+                    model_name,
+                    SQL.identifier(id_col),
+                    ids,
+                )
+            )
+            meta.append((model_name, other))
+    if not queries:
+        return {}
+    following = {}
+    for index, parent_id, row in env.execute_query(_union(queries)):
+        model_name, other = meta[index]
+        if (other, row["id"]) in seen:
+            continue
+        seen.add((other, row["id"]))
+        root = level[model_name][parent_id]
+        snapshots[root]["rows"].append([other, row])
+        following.setdefault(other, {})[row["id"]] = root
+    return following
+
+
+def _add_attachments(env, model_name, ids, snapshots):
+    """The attachments of the records (binary fields, chatter files): Odoo
+    deletes them with the records; the log entry keeps them (see
+    keep_attachments)."""
+    rows = env.execute_query(
+        SQL(
+            "SELECT id, res_id, res_field FROM ir_attachment WHERE res_model = %s "
+            "AND res_id = ANY(%s)",
+            model_name,
+            list(ids),
+        )
+    )
+    for att_id, res_id, res_field in rows:
+        snapshots[res_id]["attachments"].append([att_id, res_field])
+
+
+def move_attachments(env, moves, res_model):
+    """Give attachments to other records, in one query: moves is
+    [(attachment id, res_id, res_field)]. The files stay in the
+    filestore."""
+    if not moves:
+        return
+    att_ids, res_ids, res_fields = zip(*moves, strict=True)
+    env["ir.attachment"].flush_model()
+    env.execute_query(
+        SQL(
+            """
+            UPDATE ir_attachment a
+               SET res_model = %s, res_id = m.res_id, res_field = m.res_field
+              FROM unnest(%s::int[], %s::int[], %s::varchar[])
+                   AS m(id, res_id, res_field)
+             WHERE a.id = m.id
+            """,
+            res_model,
+            list(att_ids),
+            list(res_ids),
+            list(res_fields),
+        )
+    )
+    env["ir.attachment"].invalidate_model(["res_model", "res_id", "res_field"])
+
+
+# ----------------------------------------------------------------------
+# Restore
+# ----------------------------------------------------------------------
+
+
+def insertion_order(env, model_names):
+    """The models in an order where a record comes after those it points
+    to (many2one), dependents after their records."""
+    graph = {name: set() for name in model_names}
+    for name in model_names:
+        for field in _stored_fields(env[name], "many2one"):
+            if field.comodel_name in graph and field.comodel_name != name:
+                graph[name].add(field.comodel_name)
+    try:
+        return list(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError:
+        return list(model_names)
+
+
+def existing_ids(env, wanted):
+    """{model: set of ids that exist}, one query per model; wanted is
+    {model: set of ids}."""
+    found = {}
+    for model_name, ids in wanted.items():
+        if not ids:
+            continue
+        table = SQL.identifier(env[model_name]._table)
+        found[model_name] = {
+            row[0]
+            for row in env.execute_query(
+                SQL("SELECT id FROM %s WHERE id = ANY(%s)", table, list(ids))
+            )
+        }
+    return found
+
+
+def many2one_targets(env, rows_by_model):
+    """{comodel: ids} every row of rows_by_model points to."""
+    wanted = {}
+    for model_name, rows in rows_by_model.items():
+        for field in _stored_fields(env[model_name], "many2one"):
+            ids = {row[field.name] for row in rows if row.get(field.name)}
+            if ids:
+                wanted.setdefault(field.comodel_name, set()).update(ids)
+    return wanted
+
+
+def relink(env, rows_by_model, exists, lost):
+    """Drop the many2one values of rows whose target does not exist and
+    will not be restored with them; a row whose required many2one is lost
+    is left out (with what depends on it). lost(model, row, field) is
+    told about each. Return {model: accepted rows}, in insertion order."""
+    will_exist = {name: set(ids) for name, ids in exists.items()}
+    for name, rows in rows_by_model.items():
+        will_exist.setdefault(name, set()).update(row["id"] for row in rows)
+    accepted = {}
+    for name in insertion_order(env, list(rows_by_model)):
+        m2o = _stored_fields(env[name], "many2one")
+        kept = []
+        for row in rows_by_model[name]:
+            ok = True
+            for field in m2o:
+                target = row.get(field.name)
+                if not target or target in will_exist.get(field.comodel_name, ()):
+                    continue
+                lost(name, row, field)
+                if field.required:
+                    ok = False
+                    break
+                row[field.name] = None
+            if ok:
+                kept.append(row)
+            else:
+                will_exist[name].discard(row["id"])
+        accepted[name] = kept
+    return accepted
+
+
+def insert_rows(env, name, rows):
+    """INSERT the rows of model name with their ids (one query). The
+    columns are those of the snapshot that the model still stores."""
+    if not rows:
+        return
+    model = env[name]
+    columns = ["id"] + [
+        fname
+        for fname, field in model._fields.items()
+        if field.store and field.column_type and fname != "id" and fname in rows[0]
+    ]
+    cols = SQL(", ").join(SQL.identifier(col) for col in columns)
+    table = SQL.identifier(model._table)
+    env.execute_query(
+        SQL(
+            "INSERT INTO %s (%s) SELECT %s FROM jsonb_populate_recordset(NULL::%s, %s)",
+            table,
+            cols,
+            cols,
+            table,
+            Json(rows),
+        )
+    )
+
+
+def insert_relations(env, relations):
+    """INSERT the many2many rows [table, column, other column, other model,
+    id, other id], grouped by table (one query each); rows whose records no
+    longer exist are left out by the caller."""
+    by_table = {}
+    for table, column, other_column, __, res_id, other_id in relations:
+        by_table.setdefault((table, column, other_column), []).append((res_id, other_id))
+    for (table, column, other_column), pairs in by_table.items():
+        ids, other_ids = zip(*pairs, strict=True)
+        env.execute_query(
+            SQL(
+                "INSERT INTO %s (%s, %s) SELECT * FROM unnest(%s::int[], %s::int[]) "
+                "ON CONFLICT DO NOTHING",
+                SQL.identifier(table),
+                SQL.identifier(column),
+                SQL.identifier(other_column),
+                list(ids),
+                list(other_ids),
+            )
+        )
+
+
+def set_references(env, references):
+    """Set back [model, column, id, target] where the record still exists
+    and the field is still empty (one query per model and field). Return
+    {model: {field: ids set}}."""
+    grouped = {}
+    for model_name, fname, res_id, target in references:
+        grouped.setdefault((model_name, fname), []).append((res_id, target))
+    done = {}
+    for (model_name, fname), pairs in grouped.items():
+        ids, targets = zip(*pairs, strict=True)
+        rows = env.execute_query(
+            SQL(
+                """
+                UPDATE %s t SET %s = m.target
+                  FROM unnest(%s::int[], %s::int[]) AS m(id, target)
+                 WHERE t.id = m.id AND t.%s IS NULL
+             RETURNING t.id
+                """,
+                SQL.identifier(env[model_name]._table),
+                SQL.identifier(fname),
+                list(ids),
+                list(targets),
+                SQL.identifier(fname),
+            )
+        )
+        if rows:
+            done.setdefault(model_name, {})[fname] = {row[0] for row in rows}
+    return done
