@@ -89,7 +89,12 @@ def model_links(env, model_name):
                     relations.add(rel)
                 if other._name == model_name:
                     relations.add(
-                        (field.relation, field.column1, field.column2, field.comodel_name)
+                        (
+                            field.relation,
+                            field.column1,
+                            field.column2,
+                            field.comodel_name,
+                        )
                     )
     model = env.registry[model_name]
     polymorphic = tuple(
@@ -400,7 +405,9 @@ def insert_relations(env, relations):
     longer exist are left out by the caller."""
     by_table = {}
     for table, column, other_column, __, res_id, other_id in relations:
-        by_table.setdefault((table, column, other_column), []).append((res_id, other_id))
+        by_table.setdefault((table, column, other_column), []).append(
+            (res_id, other_id)
+        )
     for (table, column, other_column), pairs in by_table.items():
         ids, other_ids = zip(*pairs, strict=True)
         env.execute_query(

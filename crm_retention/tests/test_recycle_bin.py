@@ -179,7 +179,9 @@ class TestRecycleBin(RetentionCase):
         self.assertTrue(message.exists())
         self.assertEqual(message.attachment_ids, attachment)
         self.assertEqual(attachment.raw, b"the offer")
-        self.assertRecordValues(attachment, [{"res_model": "crm.lead", "res_id": lead.id}])
+        self.assertRecordValues(
+            attachment, [{"res_model": "crm.lead", "res_id": lead.id}]
+        )
         self.assertEqual(lead.message_follower_ids, followers)
         self.assertIn(follower, lead.message_partner_ids)
         self.assertEqual(lead.activity_history_count, 1)
@@ -242,7 +244,9 @@ class TestRecycleBin(RetentionCase):
     def test_reference_set_again_is_kept(self):
         """A reference someone set again since the deletion is not
         overwritten."""
-        company = self.env["res.partner"].create({"name": "RB Co 2", "is_company": True})
+        company = self.env["res.partner"].create(
+            {"name": "RB Co 2", "is_company": True}
+        )
         other = self.env["res.partner"].create({"name": "RB Co 3", "is_company": True})
         contact = self.env["res.partner"].create(
             {"name": "RB Person 2", "parent_id": company.id}
@@ -276,7 +280,9 @@ class TestRecycleBin(RetentionCase):
         self.assertIn("1 links", note.body)
 
     def test_contact_with_its_company_restores_the_company_first(self):
-        company = self.env["res.partner"].create({"name": "RB Co 4", "is_company": True})
+        company = self.env["res.partner"].create(
+            {"name": "RB Co 4", "is_company": True}
+        )
         contact = self.env["res.partner"].create(
             {"name": "RB Person 4", "parent_id": company.id}
         )
@@ -301,7 +307,9 @@ class TestRecycleBin(RetentionCase):
         """The list action restores many entries in one go, whatever their
         order in the list: the companies before their contacts, the
         customers before their leads."""
-        company = self.env["res.partner"].create({"name": "RB Co 5", "is_company": True})
+        company = self.env["res.partner"].create(
+            {"name": "RB Co 5", "is_company": True}
+        )
         contact = self.env["res.partner"].create(
             {"name": "RB Person 5", "parent_id": company.id}
         )
@@ -346,6 +354,23 @@ class TestRecycleBin(RetentionCase):
         with self.assertRaisesRegex(UserError, "Erased"):
             self.restore(entry)
         self.assertFalse(partner.exists())
+
+    def test_erasure_empties_snapshots_naming_the_person(self):
+        """A deleted lead on which the person wrote keeps their email in its
+        snapshot: erasing the person empties it too."""
+        person = self.env["res.partner"].create(
+            {"name": "Quentin Xyloby", "email": "quentin.xyloby@rb.example"}
+        )
+        lead = self.env["crm.lead"].create({"name": "RB other deal"})
+        lead.message_post(
+            body="Please call me", author_id=person.id, message_type="comment"
+        )
+        entry = self.delete(lead)
+        self.assertIn("quentin.xyloby@rb.example", str(entry.snapshot))
+        # The person's own history (the message) keeps the contact.
+        person.message_post(body="Asked to be forgotten", message_type="comment")
+        self.env["crm.retention.erasure"]._erase(person.with_user(self.data_manager))
+        self.assertRecordValues(entry, [{"is_erased": True, "snapshot": False}])
 
     def test_required_link_gone_refused(self):
         """An assignment whose trait is gone cannot come back: nothing is
@@ -400,7 +425,9 @@ class TestRecycleBin(RetentionCase):
     def test_purge(self):
         """The scheduled action purges the entries older than the setting,
         in batches: their snapshot and files go, a one-line trace stays."""
-        self.env["res.config.settings"].create({"crm_retention_recycle_days": 10}).execute()
+        self.env["res.config.settings"].create(
+            {"crm_retention_recycle_days": 10}
+        ).execute()
         partners = self.env["res.partner"].create(
             [{"name": f"RB old {i}", "image_1920": png("green")} for i in range(3)]
         )
@@ -447,7 +474,10 @@ class TestRecycleBin(RetentionCase):
 
     def seed(self, count):
         partners = self.env["res.partner"].create(
-            [{"name": f"RB bulk {i}", "category_id": self.category.ids} for i in range(count)]
+            [
+                {"name": f"RB bulk {i}", "category_id": self.category.ids}
+                for i in range(count)
+            ]
         )
         return partners.with_user(self.data_manager)
 
@@ -464,7 +494,9 @@ class TestRecycleBin(RetentionCase):
             delete_small = self.count_queries(small.unlink)
             delete_large = self.count_queries(large.unlink)
             self.assertEqual(delete_small, delete_large)
-            self.count_queries(self.entry(warm).with_user(self.data_manager).action_restore)
+            self.count_queries(
+                self.entry(warm).with_user(self.data_manager).action_restore
+            )
             restore_small = self.count_queries(
                 self.entry(small).with_user(self.data_manager).action_restore
             )
