@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .mail_activity import CRM_HISTORY_MODELS, HISTORY_MODELS_PARAM
 from .base import EXPORT_MODELS_PARAM, RESTRICT_EXPORT_PARAM
+from .mail_activity import CRM_HISTORY_MODELS, HISTORY_MODELS_PARAM
 from .mail_activity_type import KEEP_DONE_PARAM
 
 
