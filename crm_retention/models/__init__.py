@@ -10,6 +10,7 @@ from . import crm_retention_assignment_mixin
 from . import crm_retention_trait_assignment
 from . import crm_retention_dossier_action_assignment
 from . import crm_retention_dossier_report
+from . import crm_retention_deletion_request
 from . import res_partner
 from . import mail_activity
 from . import mail_activity_mixin

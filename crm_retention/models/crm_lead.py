@@ -12,7 +12,8 @@ MERGED_DUPLICATES = "crm_retention.merged_duplicates_to_delete"
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _inherit = ["crm.lead", "crm.retention.deletion.requestable"]
+    _name = "crm.lead"
 
     activity_history_count = fields.Integer(
         compute="_compute_activity_history_count",
@@ -39,6 +40,7 @@ class CrmLead(models.Model):
         after)."""
         if self.env.context.get(MODULE_UNINSTALL_FLAG) or not self:
             return super().unlink()
+        self.env["crm.retention.deletion.request"]._cancel_for(self)
         marked = self.env.cr.precommit.data.get(MERGED_DUPLICATES)
         if not marked or self.env.su:
             check_delete_right(self)
