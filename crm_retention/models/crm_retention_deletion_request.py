@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .crm_retention_deletion_log import DELETION_REASON
-from .history import DATA_MANAGER, format_counts, is_data_manager
+from .history import DATA_MANAGER, is_data_manager
 
 # The models whose records salespeople may ask to delete.
 REQUESTABLE_MODELS = ("res.partner", "crm.lead", "mail.activity")
@@ -124,15 +124,16 @@ class CrmRetentionDeletionRequest(models.Model):
     def _schedule_decision(self):
         """A to-do for a Data Manager on each request: the counter of their
         activities menu. Superuser: the Data Managers' users."""
-        managers = self.env.ref(DATA_MANAGER).sudo().users.filtered(
-            lambda user: user.active and not user.share
+        managers = (
+            self.env.ref(DATA_MANAGER)
+            .sudo()
+            .users.filtered(lambda user: user.active and not user.share)
         )
         if not managers:
             return
         for company, requests in self.grouped("company_id").items():
             candidates = managers.filtered(
-                lambda user, company=company: not company
-                or company in user.company_ids
+                lambda user, company=company: not company or company in user.company_ids
             )
             manager = (candidates or managers).sorted("id")[0]
             requests.with_context(mail_activity_quick_update=True).activity_schedule(
@@ -321,7 +322,9 @@ class CrmRetentionDeletionRequestable(models.AbstractModel):
         """The records whose owner (user_id) changes with vals."""
         if "user_id" not in vals:
             return self.browse()
-        return self.filtered(lambda record: record.user_id.id != (vals["user_id"] or False))
+        return self.filtered(
+            lambda record: record.user_id.id != (vals["user_id"] or False)
+        )
 
     def write(self, vals):
         changing = self._crm_retention_owner_changes(vals)

@@ -102,9 +102,7 @@ class TestDeletionRequest(RetentionCase):
     def test_history_tells_the_alternatives(self):
         """A contact with history: the wizard says at once what the Data
         Manager will be offered; approving gives the guard's error."""
-        self.env["crm.lead"].create(
-            {"name": "Old deal", "partner_id": self.partner.id}
-        )
+        self.env["crm.lead"].create({"name": "Old deal", "partner_id": self.partner.id})
         wizard = (
             self.env["crm.retention.request.deletion"]
             .with_user(self.salesman)
@@ -128,7 +126,7 @@ class TestDeletionRequest(RetentionCase):
         wizard = (
             self.env["crm.retention.deletion.reject"]
             .with_user(self.data_manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reply": "Still our customer"})
         )
         wizard.action_reject()
@@ -161,7 +159,9 @@ class TestDeletionRequest(RetentionCase):
         self.assertFalse(lead.deletion_requested)
 
     def test_cancelled_on_deletion_otherwise(self):
-        partner_request = self.partner.with_user(self.salesman).action_request_deletion()
+        partner_request = self.partner.with_user(
+            self.salesman
+        ).action_request_deletion()
         activity = self.schedule(self.env["res.partner"].create({"name": "Act doc"}))
         activity_request = activity.with_user(self.salesman).action_request_deletion()
         self.partner.with_user(self.data_manager).unlink()

@@ -29,9 +29,7 @@ class CrmRetentionRecordsWizard(models.AbstractModel):
         values = super().default_get(fields_list)
         model = self.env.context.get("active_model")
         if model not in REQUESTABLE_MODELS:
-            raise UserError(
-                self.env._("Select contacts, leads or activities first.")
-            )
+            raise UserError(self.env._("Select contacts, leads or activities first."))
         values["res_model"] = model
         values["res_ids"] = self.env.context.get("active_ids") or []
         return values
