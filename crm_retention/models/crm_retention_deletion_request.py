@@ -18,6 +18,9 @@ class CrmRetentionDeletionRequest(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
     _rec_name = "name"
+    # Requests are read-only (decided through their methods): reading them
+    # is enough to discuss them in their chatter.
+    _mail_post_access = "read"
 
     res_model = fields.Char(string="Model", required=True, readonly=True, index=True)
     res_model_name = fields.Char(string="Document Type", readonly=True)
@@ -153,7 +156,7 @@ class CrmRetentionDeletionRequest(models.Model):
                     "Ask a Data Manager."
                 )
             )
-        self.check_access("write")
+        self.check_access("read")
         closed = self.filtered(lambda request: request.state != "requested")
         if closed:
             raise UserError(
@@ -185,11 +188,18 @@ class CrmRetentionDeletionRequest(models.Model):
             lambda request: (request.res_model, request.reason)
         ).items():
             records = self.env[res_model].browse(requests.mapped("res_id")).exists()
+            gone = requests.filtered(
+                lambda request, ids=set(records.ids): request.res_id not in ids
+            )
+            gone._close("cancelled")
+            requests -= gone
             requests._close("approved")
             records.with_context(
                 **{DELETION_REASON: self.env._("Request: %(reason)s", reason=reason)}
             ).unlink()
-        self._notify_requesters(self.env._("Your deletion request was approved."))
+        self.filtered(lambda request: request.state == "approved")._notify_requesters(
+            self.env._("Your deletion request was approved.")
+        )
         return True
 
     def action_reject(self):
