@@ -99,6 +99,19 @@ class TestDeletionRequest(RetentionCase):
         )
         self.assertFalse(other.with_user(self.other_salesman).deletion_requested)
 
+    def test_marks_of_leads_and_activities(self):
+        lead = self.env["crm.lead"].create(
+            {"name": "Marked lead", "user_id": self.salesman.id}
+        )
+        activity = self.schedule(self.partner)
+        lead.with_user(self.salesman).action_request_deletion("Dup")
+        activity.with_user(self.salesman).action_request_deletion("Dup")
+        Lead = self.env["crm.lead"].with_user(self.salesman)
+        self.assertEqual(Lead.search([("deletion_requested", "=", True)]), lead)
+        Activity = self.env["mail.activity"].with_user(self.salesman)
+        self.assertEqual(Activity.search([("deletion_requested", "=", True)]), activity)
+        self.assertTrue(activity.with_user(self.salesman).deletion_requested)
+
     def test_history_tells_the_alternatives(self):
         """A contact with history: the wizard says at once what the Data
         Manager will be offered; approving gives the guard's error."""
