@@ -1,5 +1,6 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
 from datetime import timedelta
 
 from odoo import api, fields, models, tools
@@ -117,11 +118,21 @@ class CrmRetentionDeletionLog(models.Model):
         company = records._fields.get("company_id")
         if _has_company(records) and company.store and company.column_type:
             # The company is read by the INSERT too (flushed by take_snapshots).
-            companies, company_sql = [None] * len(records), SQL("t.company_id")
+            company_of, company_sql = {}, SQL("t.company_id")
         else:
             company_of = self._deleted_companies(records)
-            companies = [company_of.get(rid) or None for rid in records.ids]
             company_sql = SQL("v.company_id")
+        # One JSON text for all the entries, parsed once by PostgreSQL (arrays
+        # of 10,000 strings are parsed element by element); the snapshots'
+        # rows are JSON text already (see snapshot.dumps).
+        extras = {rid: snap.dumps(snapshot) for rid, snapshot in snapshots.items()}
+        values = ",".join(
+            f'{{"id":{record.id},'
+            f'"name":{json.dumps(record.display_name or None)},'
+            f'"company_id":{json.dumps(company_of.get(record.id) or None)},'
+            f'"extra":{extras.get(record.id, "null")}}}'
+            for record in records
+        )
         now = self.env.cr.now()
         rows = self.env.execute_query(
             SQL(
@@ -133,9 +144,8 @@ class CrmRetentionDeletionLog(models.Model):
                 SELECT %(model)s, %(model_name)s, v.id, v.name, %(company)s,
                        %(reason)s, 'deleted', FALSE, %(snapshot)s,
                        %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM unnest(%(ids)s, %(names)s::varchar[],
-                              %(companies)s::int[], %(extras)s::jsonb[])
-                       AS v(id, name, company_id, extra)
+                  FROM json_to_recordset(%(values)s::json)
+                       AS v(id int, name varchar, company_id int, extra jsonb)
                   LEFT JOIN %(table)s t ON t.id = v.id
              RETURNING res_id, id
                 """,
@@ -146,13 +156,7 @@ class CrmRetentionDeletionLog(models.Model):
                 snapshot=snap.snapshot_sql(records._name, "t", SQL("v.extra")),
                 uid=self.env.uid,
                 now=now,
-                ids=snap.ids_array(records.ids),
-                names=[record.display_name or None for record in records],
-                companies=companies,
-                extras=[
-                    snap.dumps(snapshots[rid]) if rid in snapshots else None
-                    for rid in records.ids
-                ],
+                values=f"[{values}]",
                 table=table,
             )
         )
