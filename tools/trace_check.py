@@ -142,6 +142,9 @@ def exercise(env):
         env,
         crm_retention_keep_done=True,
         crm_retention_restrict_export=True,
+        crm_retention_export_model_ids=[
+            Command.set(env["ir.model"]._get("crm.tag").ids)
+        ],
     )
     # Activities: done, cancelled, archived with their lead.
     todo = "mail.mail_activity_data_todo"

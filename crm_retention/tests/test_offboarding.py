@@ -746,10 +746,10 @@ class TestOffboardingQueries(RetentionCase):
         return offboarding_queries, undo_queries
 
     def test_query_count_does_not_grow(self):
-        """Same number of queries for 10 and 200 records of each kind, to
+        """Same number of queries for 10 and 60 records of each kind, to
         one user or several (by load), for the offboarding and its undo.
         The ORM writes rows 100 at a time (one INSERT/UPDATE per 100 rows):
-        that chunking is raised above 200 here, so that the count shows what
+        that chunking is raised above them here, so that the count shows what
         the offboarding itself does per record (nothing). A first small run
         warms the caches up."""
         with (
@@ -759,5 +759,5 @@ class TestOffboardingQueries(RetentionCase):
             for several in (False, True):
                 self._offboard_queries(3, several)
                 small = self._offboard_queries(10, several)
-                large = self._offboard_queries(200, several)
+                large = self._offboard_queries(60, several)
                 self.assertEqual(small, large, f"several new owners: {several}")
