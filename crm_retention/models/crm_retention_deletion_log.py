@@ -26,6 +26,24 @@ def _has_company(model):
     return bool(field) and field.type == "many2one"
 
 
+def _stored_name_column(model):
+    """The column holding the display name of records of model, if one
+    does: the stored complete name (contacts), or the record name when
+    Odoo shows it as it is. None: computed in Python."""
+    for fname in ("complete_name", model._rec_name):
+        field = model._fields.get(fname)
+        if not field or field.type != "char" or not field.column_type:
+            continue
+        if not field.store or field.translate:
+            continue
+        if fname == "complete_name" or (
+            type(model)._compute_display_name
+            is models.BaseModel._compute_display_name
+        ):
+            return fname
+    return None
+
+
 class CrmRetentionDeletionLog(models.Model):
     _name = "crm.retention.deletion.log"
     _description = "Deleted CRM record"
@@ -126,12 +144,20 @@ class CrmRetentionDeletionLog(models.Model):
         # of 10,000 strings are parsed element by element); the snapshots'
         # rows are JSON text already (see snapshot.dumps).
         extras = {rid: snap.dumps(snapshot) for rid, snapshot in snapshots.items()}
+        # The name from the row itself where it is stored (computing the
+        # display name of 10,000 contacts costs a quarter of the deletion).
+        name_column = _stored_name_column(records)
+        if name_column:
+            name_sql = SQL("t.%s", SQL.identifier(name_column))
+            names = dict.fromkeys(records.ids, "null")
+        else:
+            name_sql = SQL("v.name")
+            names = {r.id: json.dumps(r.display_name or None) for r in records}
         values = ",".join(
-            f'{{"id":{record.id},'
-            f'"name":{json.dumps(record.display_name or None)},'
-            f'"company_id":{json.dumps(company_of.get(record.id) or None)},'
-            f'"extra":{extras.get(record.id, "null")}}}'
-            for record in records
+            f'{{"id":{rid},"name":{names[rid]},'
+            f'"company_id":{json.dumps(company_of.get(rid) or None)},'
+            f'"extra":{extras.get(rid, "null")}}}'
+            for rid in records.ids
         )
         now = self.env.cr.now()
         rows = self.env.execute_query(
@@ -141,7 +167,7 @@ class CrmRetentionDeletionLog(models.Model):
                        (res_model, res_model_name, res_id, name, company_id,
                         reason, state, is_erased, snapshot,
                         create_uid, create_date, write_uid, write_date)
-                SELECT %(model)s, %(model_name)s, v.id, v.name, %(company)s,
+                SELECT %(model)s, %(model_name)s, v.id, %(name)s, %(company)s,
                        %(reason)s, 'deleted', FALSE, %(snapshot)s,
                        %(uid)s, %(now)s, %(uid)s, %(now)s
                   FROM json_to_recordset(%(values)s::json)
@@ -152,6 +178,7 @@ class CrmRetentionDeletionLog(models.Model):
                 model=records._name,
                 model_name=model_name,
                 company=company_sql,
+                name=name_sql,
                 reason=reason,
                 snapshot=snap.snapshot_sql(records._name, "t", SQL("v.extra")),
                 uid=self.env.uid,

@@ -221,6 +221,23 @@ class TestRecycleBin(RetentionCase):
         self.restore(entry)
         self.assertEqual(other.name, "RB action")
 
+    def test_entries_named_as_odoo_names_the_records(self):
+        """Contacts by their full name, leads by their name, activities by
+        their summary (read from the row, or computed where it is not)."""
+        company = self.env["res.partner"].create({"name": "RB Naming Co"})
+        person = self.env["res.partner"].create(
+            {"name": "RB Named", "parent_id": company.id}
+        )
+        lead = self.env["crm.lead"].create({"name": "RB Named deal"})
+        activity = self.schedule(lead, summary="RB Named call")
+        names = {
+            self.delete(records).name
+            for records in (activity, lead, person)
+        }
+        self.assertEqual(
+            names, {"RB Naming Co, RB Named", "RB Named deal", "RB Named call"}
+        )
+
     # ------------------------------------------------------------------
     # References, missing links, order
     # ------------------------------------------------------------------
