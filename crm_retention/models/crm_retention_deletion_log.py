@@ -3,6 +3,8 @@
 import json
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
@@ -37,8 +39,7 @@ def _stored_name_column(model):
         if not field.store or field.translate:
             continue
         if fname == "complete_name" or (
-            type(model)._compute_display_name
-            is models.BaseModel._compute_display_name
+            type(model)._compute_display_name is models.BaseModel._compute_display_name
         ):
             return fname
     return None
@@ -398,14 +399,14 @@ class CrmRetentionDeletionLog(models.Model):
             for model_name, row in entry.snapshot["rows"]:
                 rows_by_model.setdefault(model_name, []).append(row)
                 root_of[(model_name, row["id"])] = entry
-            relations += entry.snapshot["relations"]
+            relations += [(entry, rel) for rel in entry.snapshot["relations"]]
             references += entry.snapshot["references"]
         self._check_documents(rows_by_model)
         lost = {}
         accepted = self._relink(rows_by_model, root_of, lost)
         for model_name, rows in accepted.items():
             snap.insert_rows(self.env, model_name, rows)
-        relations = self._existing_relations(relations, root_of, lost)
+        relations = self._existing_relations(relations, lost)
         snap.insert_relations(self.env, relations)
         done_refs = snap.set_references(self.env, references)
         for res_model, entries in self.grouped("res_model").items():
@@ -513,22 +514,31 @@ class CrmRetentionDeletionLog(models.Model):
             )
         return accepted
 
-    def _existing_relations(self, relations, root_of, lost):
-        """The many2many rows whose two records exist (after the inserts)."""
+    def _existing_relations(self, relations, lost):
+        """The many2many rows whose two records exist (after the inserts);
+        relations: [(entry, relation)]. The others are counted per entry
+        and model in lost."""
         wanted = {}
-        for __, __, __, other_model, __, other_id in relations:
+        for __, (__, __, __, other_model, __, other_id) in relations:
             wanted.setdefault(other_model, set()).add(other_id)
         found = snap.existing_ids(self.env, wanted)
-        kept = []
-        for relation in relations:
+        kept, gone = [], {}
+        for entry, relation in relations:
             if relation[5] in found.get(relation[3], ()):
                 kept.append(relation)
-        lost_count = len(relations) - len(kept)
-        if lost_count:
-            # Counted on the first entry: the lines name no record.
-            lost.setdefault(self[:1], []).append(
-                self.env._(
-                    "%(count)s links to records that no longer exist", count=lost_count
+            else:
+                key = (entry, relation[3])
+                gone[key] = gone.get(key, 0) + 1
+        for (entry, other_model), count in gone.items():
+            model = self.env["ir.model"]._get(other_model).name
+            lost.setdefault(entry, []).append(
+                self.env._("1 link to a record that no longer exists (%(model)s)")
+                % {"model": model}
+                if count == 1
+                else self.env._(
+                    "%(count)s links to records that no longer exist (%(model)s)",
+                    count=count,
+                    model=model,
                 )
             )
         return kept
@@ -556,10 +566,12 @@ class CrmRetentionDeletionLog(models.Model):
             Model = self.env[model_name]
             if "message_ids" not in Model._fields:
                 continue
+            title = self.env._("Restored from the recycle bin. Not relinked:")
             bodies = {
-                entry.res_id: self.env._(
-                    "Restored from the recycle bin. Not relinked:\n%(lines)s",
-                    lines="\n".join(lost[entry]),
+                entry.res_id: Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    title,
+                    Markup().join(Markup("<li>%s</li>") % line for line in lost[entry]),
                 )
                 for entry in entries
                 if lost.get(entry)

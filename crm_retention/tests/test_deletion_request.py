@@ -5,6 +5,7 @@ from unittest.mock import patch
 
 from odoo.exceptions import AccessError, RedirectWarning, UserError
 from odoo.tests import Form, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import RetentionCase
 
@@ -205,6 +206,20 @@ class TestDeletionRequest(RetentionCase):
                 [("id", "in", (request | others).ids)]
             ),
             request | others,
+        )
+        # Their own requests in CRM > Sales; the Data Managers' list is not
+        # in their menu.
+        menu = self.env.ref("crm_retention.crm_retention_deletion_request_mine_menu")
+        visible = self.env["ir.ui.menu"].with_user(self.salesman)._visible_menu_ids()
+        self.assertIn(menu.id, visible)
+        self.assertNotIn(
+            self.env.ref("crm_retention.crm_retention_deletion_request_menu").id,
+            visible,
+        )
+        action = menu.action
+        self.assertEqual(
+            Request.search(safe_eval(action.domain, {"uid": self.salesman.id})),
+            request,
         )
 
     def test_request_needs_read_access(self):

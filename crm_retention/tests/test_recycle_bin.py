@@ -230,10 +230,7 @@ class TestRecycleBin(RetentionCase):
         )
         lead = self.env["crm.lead"].create({"name": "RB Named deal"})
         activity = self.schedule(lead, summary="RB Named call")
-        names = {
-            self.delete(records).name
-            for records in (activity, lead, person)
-        }
+        names = {self.delete(records).name for records in (activity, lead, person)}
         self.assertEqual(
             names, {"RB Naming Co, RB Named", "RB Named deal", "RB Named call"}
         )
@@ -284,17 +281,27 @@ class TestRecycleBin(RetentionCase):
                 "tag_ids": [Command.set((self.tag_a | self.tag_b).ids)],
             }
         )
-        entry = self.delete(lead)
+        # Restored in the same batch, first: it loses nothing.
+        intact = self.env["crm.lead"].create(
+            {"name": "RB intact", "tag_ids": [Command.set(self.tag_a.ids)]}
+        )
+        entries = self.delete(intact) | self.delete(lead)
         source.unlink()
         self.tag_b.unlink()
-        self.restore(entry)
+        self.restore(entries)
         self.assertTrue(lead.exists())
         self.assertFalse(lead.source_id)
         self.assertEqual(lead.tag_ids, self.tag_a)
         note = lead.message_ids[:1]
         self.assertIn("Not relinked", note.body)
         self.assertIn("Source", note.body)
-        self.assertIn("1 links", note.body)
+        self.assertIn(
+            "<li>1 link to a record that no longer exists (CRM Tag)</li>", note.body
+        )
+        self.assertEqual(intact.tag_ids, self.tag_a)
+        self.assertFalse(
+            intact.message_ids.filtered(lambda m: "Not relinked" in (m.body or ""))
+        )
 
     def test_contact_with_its_company_restores_the_company_first(self):
         company = self.env["res.partner"].create(
