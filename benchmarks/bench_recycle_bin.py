@@ -23,7 +23,7 @@ class RecycleBinDelete(Benchmark):
         f"deletion log and snapshots; baseline: the same unlink() with the "
         f"addon's logic off (as at module uninstall)"
     )
-    repeat = 3
+    repeat = 5
 
     def seed(self, env):
         return {"ids": env["res.partner"].create(_values(CONTACTS, "Bench RB")).ids}

@@ -93,6 +93,19 @@ class CrmRetentionDeletionLog(models.Model):
         comodel_name="res.users", string="Restored By", readonly=True
     )
 
+    def init(self):
+        # The snapshots are compressed with lz4 where PostgreSQL has it:
+        # about a third faster to write than its default (pglz).
+        self.env.cr.execute(
+            "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' "
+            "AND 'lz4' = ANY(enumvals)"
+        )
+        if self.env.cr.fetchone():
+            self.env.cr.execute(
+                "ALTER TABLE crm_retention_deletion_log "
+                "ALTER COLUMN snapshot SET COMPRESSION lz4"
+            )
+
     @api.model
     def _log_deletion(self, records):
         """One line per deleted record, written in one go.
