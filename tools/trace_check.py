@@ -207,8 +207,13 @@ def exercise(env):
     )
     for name in ("Trace Restored", "Trace Binned"):
         binned = Partner.create({"name": name, "image_1920": png})
-        binned.message_post(
-            body="File", attachments=[("trace.txt", b"trace")], message_type="comment"
+        env["ir.attachment"].create(
+            {
+                "name": "trace.txt",
+                "raw": b"trace",
+                "res_model": "res.partner",
+                "res_id": binned.id,
+            }
         )
         binned.with_user(manager).with_context(
             crm_retention_deletion_reason="trace"

@@ -545,8 +545,10 @@ class CrmRetentionDeletionLog(models.Model):
         for (entry, other_model), count in gone.items():
             model = self.env["ir.model"]._get(other_model).name
             lost.setdefault(entry, []).append(
-                self.env._("1 link to a record that no longer exists (%(model)s)")
-                % {"model": model}
+                self.env._(
+                    "1 link to a record that no longer exists (%(model)s)",
+                    model=model,
+                )
                 if count == 1
                 else self.env._(
                     "%(count)s links to records that no longer exist (%(model)s)",

@@ -316,4 +316,3 @@ class TestXmlRpcOffboarding(HttpCase):
         self.assertEqual(deal.user_id, self.salesman)
         call(self.manager, "crm.retention.offboarding", "action_undo", offboarding.ids)
         self.assertEqual(deal.user_id, leaver)
-
