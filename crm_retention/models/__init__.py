@@ -23,6 +23,7 @@ from . import ir_model_access
 from . import ir_model_fields
 from . import ir_actions_server
 from . import crm_retention_deletion_log
+from . import crm_retention_deletion_log_restore
 from . import crm_retention_erasure
 from . import res_users_deletion
 from . import res_config_settings
