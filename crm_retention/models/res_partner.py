@@ -11,13 +11,15 @@ from .history import (
     HUMAN_MESSAGE_TYPES,
     add_counts,
     check_delete_right,
+    format_counts,
     format_guarded,
 )
 from .ir_model_fields import is_hidden
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = ["res.partner", "crm.retention.deletion.requestable"]
+    _name = "res.partner"
 
     is_former = fields.Boolean(
         string="Former",
@@ -178,6 +180,7 @@ class ResPartner(models.Model):
             check_delete_right(self)
             self._crm_retention_check_unlink_history()
             self.env["crm.retention.deletion.log"]._log_deletion(self)
+        self.env["crm.retention.deletion.request"]._cancel_for(self)
         return super().unlink()
 
     def action_mark_former(self):
@@ -322,6 +325,20 @@ class ResPartner(models.Model):
                 "active_id": guarded[0].id,
             },
         )
+
+    def _crm_retention_deletion_alternatives(self):
+        counts = self._crm_retention_history_counts()
+        return {
+            partner.id: self.env._(
+                "%(name)s has history (%(counts)s): it cannot be deleted. A Data "
+                "Manager will be offered instead: Mark as Former, Move History "
+                "To… (duplicates) or Erase Personal Data… (on request).",
+                name=partner.display_name,
+                counts=format_counts(self.env, counts[partner.id]),
+            )
+            for partner in self
+            if counts.get(partner.id)
+        }
 
     def _crm_retention_history_counts(self):
         """Return {partner id: {kind: count}}: activities (planned or done),
