@@ -199,6 +199,39 @@ def exercise(env):
     # Odoo's merges.
     other = env["crm.lead"].create({"name": "Trace Deal 2", "partner_id": person.id})
     (lead | other).merge_opportunity()
+    # Recycle bin: a contact with a photo and a file, deleted and restored;
+    # another one left in the bin (its files stay with the entry).
+    png = (
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/"
+        "iZk9HQAAAABJRU5ErkJggg=="
+    )
+    for name in ("Trace Restored", "Trace Binned"):
+        binned = Partner.create({"name": name, "image_1920": png})
+        env["ir.attachment"].create(
+            {
+                "name": "trace.txt",
+                "raw": b"trace",
+                "res_model": "res.partner",
+                "res_id": binned.id,
+            }
+        )
+        binned.with_user(manager).with_context(
+            crm_retention_deletion_reason="trace"
+        ).unlink()
+    env["crm.retention.deletion.log"].search(
+        [("name", "=", "Trace Restored")]
+    ).with_user(manager).action_restore()
+    # Deletion requests: one approved, one rejected, one left open.
+    requested = Partner.create([{"name": f"Trace Request {i}"} for i in range(3)])
+    for partner in requested:
+        partner.with_user(staying).action_request_deletion("trace")
+    requests = env["crm.retention.deletion.request"].search(
+        [("res_id", "in", requested.ids), ("res_model", "=", "res.partner")],
+        order="id",
+    )
+    requests[0].with_user(manager).action_approve()
+    requests[1].with_user(manager)._reject("trace")
+    env["crm.retention.deletion.log"]._cron_purge()
     env.flush_all()
 
 

@@ -11,6 +11,7 @@ from . import crm_retention_trait_assignment
 from . import crm_retention_dossier_action_assignment
 from . import crm_retention_dossier_report
 from . import crm_retention_activity_history_mixin
+from . import crm_retention_deletion_request
 from . import res_partner
 from . import mail_activity
 from . import mail_activity_mixin
@@ -25,6 +26,7 @@ from . import ir_actions_server
 from . import crm_retention_deletion_log
 from . import crm_retention_erasure_plan
 from . import crm_retention_erasure_steps
+from . import crm_retention_deletion_log_restore
 from . import crm_retention_erasure
 from . import res_users_deletion
 from . import res_config_settings

@@ -3,6 +3,8 @@
 from odoo import api, models
 from odoo.osv import expression
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 from .data_manager import check_delete_right
 
 # Cursor data key: ids of the duplicates Odoo's lead assignment merged and
@@ -12,22 +14,36 @@ MERGED_DUPLICATES = "crm_retention.merged_duplicates_to_delete"
 
 class CrmLead(models.Model):
     _name = "crm.lead"
-    _inherit = ["crm.lead", "crm.retention.activity.history.mixin"]
+    _inherit = [
+        "crm.lead",
+        "crm.retention.activity.history.mixin",
+        "crm.retention.deletion.requestable",
+    ]
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_data_manager(self):
         check_delete_right(self)
-        self.env["crm.retention.deletion.log"]._log_deletion(self)
 
     def unlink(self):
         """The duplicates merged by Odoo's lead assignment (marked on the
         cursor by crm.team._allocate_leads_deduplicate) are deleted as
         superuser, as Odoo's merge does with auto_unlink; every other lead
-        is deleted with the acting user's rights (Data Managers only)."""
+        is deleted with the acting user's rights (Data Managers only).
+
+        Every deleted lead is logged, with its snapshot, before mail deletes
+        its messages and activities (not in an ondelete method: those run
+        after)."""
+        if self.env.context.get(MODULE_UNINSTALL_FLAG) or not self:
+            return super().unlink()
+        self.env["crm.retention.deletion.request"]._cancel_for(self)
         marked = self.env.cr.precommit.data.get(MERGED_DUPLICATES)
         if not marked or self.env.su:
+            check_delete_right(self)
+            self.env["crm.retention.deletion.log"]._log_deletion(self)
             return super().unlink()
         duplicates = self.filtered(lambda lead: lead.id in marked)
+        check_delete_right(self - duplicates)
+        self.env["crm.retention.deletion.log"]._log_deletion(self)
         marked.difference_update(duplicates.ids)
         if duplicates:
             super(CrmLead, duplicates.sudo()).unlink()

@@ -111,6 +111,7 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_data_manager(self):
         check_delete_right(self)
+        self.env["crm.retention.deletion.log"]._log_deletion(self)
 
     def _crm_retention_check_history_change(self, vals, locked):
         changed = locked.intersection(vals)

@@ -42,6 +42,7 @@ class CrmRetentionDefinitionMixin(models.AbstractModel):
         counts = self._crm_retention_use_counts(current_only=False)
         used = self.filtered(lambda definition: counts.get(definition.id))
         if not used:
+            self.env["crm.retention.deletion.log"]._log_deletion(self)
             return
         raise UserError(
             self.env._(

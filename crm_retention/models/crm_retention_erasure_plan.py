@@ -299,6 +299,19 @@ class CrmRetentionErasurePlan(models.AbstractModel):
                 )
             if subject:
                 subjects[entry.id] = subject
+        # The snapshots of other deleted records that name them (a message
+        # they wrote on a deleted lead, ...): emptied with the entry.
+        addresses = [
+            (record.email_normalized, key)
+            for record, key in [(p, ("res.partner", p.id)) for p in partners]
+            + [(lead, plan["lead"][lead.id]) for lead in leads]
+            if record.email_normalized
+        ]
+        mentions = env["crm.retention.deletion.log"]._snapshots_naming(
+            names + addresses
+        )
+        for entry_id, subject in mentions.items():
+            subjects.setdefault(entry_id, subject)
         return subjects
 
     @api.model

@@ -20,7 +20,8 @@ HISTORY_MODELS_PARAM = "crm_retention.history_models"
 
 
 class MailActivity(models.Model):
-    _inherit = "mail.activity"
+    _inherit = ["mail.activity", "crm.retention.deletion.requestable"]
+    _name = "mail.activity"
 
     history_state = fields.Selection(
         selection=[("done", "Done"), ("cancelled", "Cancelled")],
@@ -78,7 +79,9 @@ class MailActivity(models.Model):
         transaction (_action_done marks them on the cursor, out of reach of
         RPC callers)."""
         activities = self._crm_retention_kept()
+        Request = self.env["crm.retention.deletion.request"]
         if activities != self:
+            Request._cancel_for(self - activities)
             super(MailActivity, self - activities).unlink()
         keep_users = self.env.context.get(KEEP_ACTIVITIES_OF_USERS)
         if keep_users:
@@ -91,6 +94,7 @@ class MailActivity(models.Model):
         done_ids = self.env.cr.precommit.data.get(DONE_TO_DELETE, set())
         done = activities.filtered(lambda act: act.id in done_ids)
         if done:
+            Request._cancel_for(done)
             super(MailActivity, done.sudo()).unlink()
             activities -= done
         if not activities:
@@ -98,6 +102,7 @@ class MailActivity(models.Model):
         if self._crm_retention_may_delete():
             if not self.env.su:
                 self.env["crm.retention.deletion.log"]._log_deletion(activities)
+            Request._cancel_for(activities)
             return super(MailActivity, activities).unlink()
         planned = activities.filtered("active")
         super(MailActivity, activities - planned).unlink()
@@ -152,6 +157,9 @@ class MailActivity(models.Model):
         each) and emails every assignment: skipped here, the offboarding
         subscribes the new owners in batch and logs one note per document."""
         previous = self.filtered("active").user_id - user
+        self.env["crm.retention.deletion.request"]._cancel_for(
+            self.filtered(lambda act: act.user_id != user)
+        )
         # pylint: disable=super-method-mismatch
         super(MailActivityBase, self).write({"user_id": user.id})
         # Refresh the activity counters of the web clients, as mail does.

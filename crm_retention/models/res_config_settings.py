@@ -160,3 +160,12 @@ class ResConfigSettings(models.TransientModel):
         names = ",".join(sorted(models.mapped("model")))
         if names != (params.get_param(param) or ""):
             params.set_param(param, names or False)  # False deletes it
+
+    # Recycle bin (kept at the end of the class).
+    crm_retention_recycle_days = fields.Integer(
+        string="Keep Deleted Records (Days)",
+        config_parameter="crm_retention.recycle_bin_days",
+        default=30,
+        help="Deleted contacts, leads and activities stay in the Recycle Bin "
+        "this many days, then a daily scheduled action purges their data.",
+    )

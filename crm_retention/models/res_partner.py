@@ -8,13 +8,22 @@ from odoo.tools import SQL
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 from .data_manager import check_delete_right
-from .history_counts import HUMAN_MESSAGE_TYPES, add_counts, format_guarded
+from .history_counts import (
+    HUMAN_MESSAGE_TYPES,
+    add_counts,
+    format_counts,
+    format_guarded,
+)
 from .ir_model_fields import is_hidden
 
 
 class ResPartner(models.Model):
     _name = "res.partner"
-    _inherit = ["res.partner", "crm.retention.activity.history.mixin"]
+    _inherit = [
+        "res.partner",
+        "crm.retention.activity.history.mixin",
+        "crm.retention.deletion.requestable",
+    ]
 
     is_former = fields.Boolean(
         string="Former",
@@ -165,6 +174,7 @@ class ResPartner(models.Model):
             check_delete_right(self)
             self._crm_retention_check_unlink_history()
             self.env["crm.retention.deletion.log"]._log_deletion(self)
+        self.env["crm.retention.deletion.request"]._cancel_for(self)
         return super().unlink()
 
     def action_mark_former(self):
@@ -306,6 +316,20 @@ class ResPartner(models.Model):
                 "active_id": guarded[0].id,
             },
         )
+
+    def _crm_retention_deletion_alternatives(self):
+        counts = self._crm_retention_history_counts()
+        return {
+            partner.id: self.env._(
+                "%(name)s has history (%(counts)s): it cannot be deleted. A Data "
+                "Manager will be offered instead: Mark as Former, Move History "
+                "To… (duplicates) or Erase Personal Data… (on request).",
+                name=partner.display_name,
+                counts=format_counts(self.env, counts[partner.id]),
+            )
+            for partner in self
+            if counts.get(partner.id)
+        }
 
     def _crm_retention_history_counts(self):
         """Return {partner id: {kind: count}}: activities (planned or done),

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import test_access
 from . import test_activity_history
+from . import test_deletion_request
+from . import test_deletion_request_ui
 from . import test_erasure
 from . import test_erasure_ui
 from . import test_export
@@ -10,6 +12,7 @@ from . import test_install
 from . import test_move_history
 from . import test_offboarding
 from . import test_offboarding_migration
+from . import test_recycle_bin
 from . import test_security
 from . import test_security_sensitive_ui
 from . import test_traits

@@ -65,6 +65,34 @@ class TestXmlRpcGuard(HttpCase):
             self.env.cr.dbname, user.id, user.login, model, method, list(args), kwargs
         )
 
+    def test_restore_through_xmlrpc_only_for_data_managers(self):
+        """The recycle bin over RPC: a salesperson can neither read nor
+        restore an entry (a clear error, nothing restored); a Data Manager
+        restores."""
+        self.assertTrue(self._unlink(self.manager, self.free.ids))
+        entry = self.env["crm.retention.deletion.log"].search(
+            [("res_model", "=", "res.partner"), ("res_id", "=", self.free.id)]
+        )
+        self.assertEqual(len(entry), 1)
+        for method, message in (
+            ("action_restore", "Only Data Managers can restore deleted records"),
+            ("read", "You are not allowed to access"),
+        ):
+            with self.assertRaises(Fault) as caught:
+                self._call(
+                    self.salesman, "crm.retention.deletion.log", method, entry.ids
+                )
+            # Odoo's fault code of an AccessError, not a server fault (1).
+            self.assertEqual(caught.exception.faultCode, 4)
+            self.assertIn(message, caught.exception.faultString)
+        self.assertFalse(self.free.exists())
+        self._call(
+            self.manager, "crm.retention.deletion.log", "action_restore", entry.ids
+        )
+        self.env.invalidate_all()
+        self.assertTrue(self.free.exists())
+        self.assertEqual(entry.state, "restored")
+
     def test_erase_through_xmlrpc(self):
         """A Data Manager erases a contact with history over RPC (the
         wizard, as the web client does); a salesperson cannot."""

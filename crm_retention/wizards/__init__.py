@@ -6,3 +6,4 @@ from . import crm_retention_move_history
 from . import crm_retention_trait_wizard
 from . import crm_retention_offboard_user
 from . import crm_retention_erase
+from . import crm_retention_deletion_request_wizard
