@@ -151,9 +151,9 @@ class CrmRetentionDeletionLog(models.Model):
             company_of = self._deleted_companies(records)
             company_sql = SQL("v.company_id")
         # One JSON text for all the entries, parsed once by PostgreSQL (arrays
-        # of 10,000 strings are parsed element by element); the snapshots'
-        # rows are JSON text already (see snapshot.dumps).
-        extras = {rid: snap.dumps(snapshot) for rid, snapshot in snapshots.items()}
+        # of 10,000 strings are parsed element by element); the rows of the
+        # dependents are in snapshot.ROWS_TABLE already.
+        extras = {rid: json.dumps(snapshot) for rid, snapshot in snapshots.items()}
         # The name from the row itself where it is stored (computing the
         # display name of 10,000 contacts costs a quarter of the deletion).
         name_column = _stored_name_column(records)
@@ -190,7 +190,9 @@ class CrmRetentionDeletionLog(models.Model):
                 company=company_sql,
                 name=name_sql,
                 reason=reason,
-                snapshot=snap.snapshot_sql(records._name, "t", SQL("v.extra")),
+                snapshot=snap.snapshot_sql(
+                    records._name, "t", snap.dependents_sql(SQL("v.id")), SQL("v.extra")
+                ),
                 uid=self.env.uid,
                 now=now,
                 values=f"[{values}]",

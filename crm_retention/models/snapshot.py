@@ -24,12 +24,10 @@ message, ...) and what mail deletes with a document through its (model,
 id) columns (messages, followers, activities), down to MAX_DEPTH levels.
 
 Every query covers a whole batch of records: reading costs a constant
-number of queries per level, whatever the number of records. The rows stay
-the JSON text PostgreSQL gives (never decoded and encoded again in Python),
-and the rows of the deleted records themselves are only read by the INSERT
-of the log entries (see crm.retention.deletion.log._insert_entries)."""
-
-import json
+number of queries per level, whatever the number of records. The rows never
+leave PostgreSQL: the dependents' rows are copied to a temporary table
+(ROWS_TABLE) and the deleted records' own rows are read by the INSERT of
+the log entries (see crm.retention.deletion.log._insert_entries)."""
 
 from odoo.tools import SQL
 
@@ -134,56 +132,99 @@ def _joined(table, column, array):
     )
 
 
+# The dependents' rows of the records being deleted, kept by PostgreSQL
+# until the INSERT of the log entries reads them (never sent to Python and
+# back): one row per record, the deleted records themselves with no row.
+ROWS_TABLE = "crm_retention_snapshot_rows"
+
+
 def take_snapshots(env, model_name, ids, links_of):
-    """{id: snapshot} of the records of model_name about to be deleted,
-    without their own row (the first of "rows", added by the INSERT of the
-    log entries): only the records that have dependents, relations,
-    references or attachments are in it, their rows as JSON text (see
-    dumps). links_of(model name) gives model_links (cached by the caller)."""
+    """Snapshot the records of model_name about to be deleted: return {id:
+    snapshot} of their relations, references and attachments (only the
+    records that have any); the rows of their dependents go to ROWS_TABLE
+    (see dependents_sql), their own row is read by the INSERT of the log
+    entries. links_of(model name) gives model_links (cached by the
+    caller)."""
     snapshots = {
-        rid: {"rows": [], "relations": [], "references": [], "attachments": []}
-        for rid in ids
+        rid: {"relations": [], "references": [], "attachments": []} for rid in ids
     }
     env.flush_all()
+    _prepare_rows_table(env, model_name, ids)
     level = {model_name: {rid: rid for rid in ids}}
     seen = {(model_name, rid) for rid in ids}
     for __ in range(MAX_DEPTH):
         _add_relations(env, level, snapshots, links_of)
         _add_references(env, level, snapshots, links_of, seen)
-        level = _add_dependents(env, level, snapshots, links_of, seen)
+        level = _add_dependents(env, level, links_of, seen)
         if not level:
             break
     _add_attachments(env, model_name, ids, snapshots)
     return {rid: snap for rid, snap in snapshots.items() if any(snap.values())}
 
 
-def dumps(snapshot):
-    """The JSON text of a snapshot of take_snapshots, whose rows are
-    already JSON text."""
-    rows = ",".join(f"[{json.dumps(model)},{row}]" for model, row in snapshot["rows"])
-    parts = [f'"rows":[{rows}]'] + [
-        f'"{key}":{json.dumps(snapshot[key])}'
-        for key in ("relations", "references", "attachments")
-    ]
-    return "{" + ",".join(parts) + "}"
+def _prepare_rows_table(env, model_name, ids):
+    """An empty ROWS_TABLE (temporary, dropped at the end of the
+    transaction) holding the records being deleted, without their row: a
+    record reached twice is kept once."""
+    table = SQL.identifier(ROWS_TABLE)
+    env.execute_query(
+        SQL(
+            """
+            CREATE TEMPORARY TABLE IF NOT EXISTS %s (
+                seq serial, root int NOT NULL, model varchar NOT NULL,
+                res_id int NOT NULL, row jsonb, UNIQUE (model, res_id)
+            ) ON COMMIT DROP;
+            CREATE INDEX IF NOT EXISTS crm_retention_snapshot_rows_root
+                ON %s (root) WHERE row IS NOT NULL;
+            TRUNCATE %s;
+            """,
+            table,
+            table,
+            table,
+        )
+    )
+    env.execute_query(
+        SQL(
+            "INSERT INTO %s (root, model, res_id) SELECT u.id, %s, u.id "
+            "FROM unnest(%s) AS u(id)",
+            table,
+            model_name,
+            ids_array(ids),
+        )
+    )
 
 
-def snapshot_sql(model_name, alias, extra):
+def dependents_sql(root):
+    """The jsonb array of the dependents' rows of the deleted record whose
+    id is the SQL expression root: [model, row], in the order they were
+    found (level by level), or NULL. A subquery by the index on root: the
+    planner cannot estimate the rows of the temporary table."""
+    return SQL(
+        """(SELECT jsonb_agg(jsonb_build_array(d.model, d.row) ORDER BY d.seq)
+              FROM %s d WHERE d.root = %s AND d.row IS NOT NULL)""",
+        SQL.identifier(ROWS_TABLE),
+        root,
+    )
+
+
+def snapshot_sql(model_name, alias, dependents, extra):
     """The SQL expression of the snapshot of a deleted record: the row of
-    table alias (to_jsonb) first, then what extra (the jsonb of dumps, or
-    NULL) holds."""
+    table alias (to_jsonb) first, then the rows of dependents (the jsonb
+    array of dependents_sql, or NULL), and what extra (the jsonb of a
+    snapshot of take_snapshots, or NULL) holds."""
     empty = SQL("'[]'::jsonb")
     return SQL(
         """jsonb_build_object(
             'rows', CASE WHEN %(alias)s.id IS NULL THEN %(empty)s
                          ELSE jsonb_build_array(jsonb_build_array(
                                   %(model)s::text, to_jsonb(%(alias)s)))
-                    END || COALESCE(%(extra)s->'rows', %(empty)s),
+                    END || COALESCE(%(dependents)s, %(empty)s),
             'relations', COALESCE(%(extra)s->'relations', %(empty)s),
             'references', COALESCE(%(extra)s->'references', %(empty)s),
             'attachments', COALESCE(%(extra)s->'attachments', %(empty)s))""",
         alias=SQL.identifier(alias),
         model=model_name,
+        dependents=dependents,
         extra=extra,
         empty=empty,
     )
@@ -242,46 +283,53 @@ def _add_references(env, level, snapshots, links_of, seen):
         snapshots[root]["references"].append([other, fname, res_id, target])
 
 
-def _add_dependents(env, level, snapshots, links_of, seen):
+def _add_dependents(env, level, links_of, seen):
     """The rows deleted with the records of this level: those of a foreign
-    key ON DELETE CASCADE, and mail's messages, followers and activities
-    (one query). Return the next level."""
-    queries, meta = [], []
+    key ON DELETE CASCADE, and mail's messages, followers and activities,
+    copied to ROWS_TABLE by PostgreSQL (one query). Return the next
+    level."""
+    queries = []
     for model_name, root_of in level.items():
-        ids = ids_array(root_of)
+        ids, roots = zip(*root_of.items(), strict=True)
+        pairs = SQL("unnest(%s, %s) AS u(id, root)", ids_array(ids), ids_array(roots))
         cascade, __, __, polymorphic = links_of(model_name)
         for other, fname in cascade:
             queries.append(
                 SQL(
-                    "SELECT %s, t.%s, t.id, to_jsonb(t)::text FROM %s",
-                    len(meta),
+                    "SELECT u.root, %s::varchar, t.id, to_jsonb(t) "
+                    "FROM %s t JOIN %s ON t.%s = u.id",
+                    other,
+                    SQL.identifier(env[other]._table),
+                    pairs,
                     SQL.identifier(fname),
-                    _joined(env[other]._table, fname, ids),
                 )
             )
-            meta.append((model_name, other))
         for other, model_col, id_col in polymorphic:
             queries.append(
                 SQL(
-                    "SELECT %s, t.%s, t.id, to_jsonb(t)::text FROM %s WHERE t.%s = %s",
-                    len(meta),
+                    "SELECT u.root, %s::varchar, t.id, to_jsonb(t) "
+                    "FROM %s t JOIN %s ON t.%s = u.id WHERE t.%s = %s",
+                    other,
+                    SQL.identifier(env[other]._table),
+                    pairs,
                     SQL.identifier(id_col),
-                    _joined(env[other]._table, id_col, ids),
                     SQL.identifier(model_col),
                     model_name,
                 )
             )
-            meta.append((model_name, other))
     if not queries:
         return {}
+    rows = env.execute_query(
+        SQL(
+            "INSERT INTO %s (root, model, res_id, row) %s "
+            "ON CONFLICT (model, res_id) DO NOTHING RETURNING root, model, res_id",
+            SQL.identifier(ROWS_TABLE),
+            _union(queries),
+        )
+    )
     following = {}
-    for index, parent_id, row_id, row in env.execute_query(_union(queries)):
-        model_name, other = meta[index]
-        if (other, row_id) in seen:
-            continue
+    for root, other, row_id in rows:
         seen.add((other, row_id))
-        root = level[model_name][parent_id]
-        snapshots[root]["rows"].append([other, row])
         following.setdefault(other, {})[row_id] = root
     return following
 
