@@ -3,11 +3,11 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from . import snapshot
 from . import snapshot_restore as restore
-from .data_manager import is_data_manager
+from .data_manager import check_data_manager
 
 
 class CrmRetentionDeletionLog(models.Model):
@@ -40,10 +40,9 @@ class CrmRetentionDeletionLog(models.Model):
         }
 
     def _check_restore_right(self):
-        if not is_data_manager(self.env):
-            raise AccessError(
-                self.env._("Only Data Managers can restore deleted records.")
-            )
+        check_data_manager(
+            self.env, self.env._("Only Data Managers can restore deleted records.")
+        )
         self.check_access("read")
 
     def _check_restorable(self):

@@ -1,10 +1,10 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from .crm_retention_deletion_log import DELETION_REASON
-from .data_manager import DATA_MANAGER, is_data_manager
+from .data_manager import DATA_MANAGER, check_data_manager
 
 # The models whose records salespeople may ask to delete.
 REQUESTABLE_MODELS = ("res.partner", "crm.lead", "mail.activity")
@@ -149,13 +149,12 @@ class CrmRetentionDeletionRequest(models.Model):
     # Decisions (Data Managers)
     # ------------------------------------------------------------------
     def _check_decider(self):
-        if not is_data_manager(self.env):
-            raise AccessError(
-                self.env._(
-                    "Only Data Managers decide on deletion requests. "
-                    "Ask a Data Manager."
-                )
-            )
+        check_data_manager(
+            self.env,
+            self.env._(
+                "Only Data Managers decide on deletion requests. Ask a Data Manager."
+            ),
+        )
         self.check_access("read")
         closed = self.filtered(lambda request: request.state != "requested")
         if closed:
