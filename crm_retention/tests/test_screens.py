@@ -259,27 +259,31 @@ class TestScreensUi(HttpCase):
             name="Screen Salesman",
             groups="sales_team.group_sale_salesman",
         )
-        cls.company = cls.env["res.partner"].create(
+
+    def setUp(self):
+        super().setUp()
+        # A company with history (built per test: the tours change it).
+        self.company = self.env["res.partner"].create(
             {"name": "Azure Screens", "is_company": True}
         )
-        cls.env["crm.lead"].create(
+        self.env["crm.lead"].create(
             [
                 {
                     "name": f"Screens deal {i}",
                     "type": "opportunity",
-                    "partner_id": cls.company.id,
+                    "partner_id": self.company.id,
                 }
                 for i in range(2)
             ]
         )
         for body in ("Called", "Met"):
-            cls.company.message_post(
+            self.company.message_post(
                 body=body, message_type="comment", subtype_xmlid="mail.mt_note"
             )
-        cls.company.activity_schedule(
+        self.company.activity_schedule(
             "mail.mail_activity_data_todo",
             summary="Discussed the renewal",
-            user_id=cls.salesman.id,
+            user_id=self.salesman.id,
         ).action_feedback(feedback="Not renewing")
 
     def test_refused_deletion_is_a_warning_not_a_server_error(self):
@@ -311,6 +315,7 @@ class TestScreensUi(HttpCase):
         )
         self.assertEqual([record.levelname for record in logs.records], ["WARNING"])
         self.assertIsNone(logs.records[0].exc_info)
+        self.env.invalidate_all()
         self.assertTrue(self.company.exists())
 
     def test_screens_manager_tour(self):
@@ -319,7 +324,8 @@ class TestScreensUi(HttpCase):
         refused deletion offers the ways out as buttons, Mark as Former from
         there, then the activity history opens a read-only form."""
         self.company.activity_schedule(
-            "mail.mail_activity_data_todo", summary="Send the offer",
+            "mail.mail_activity_data_todo",
+            summary="Send the offer",
             user_id=self.manager.id,
         )
         self.start_tour(
@@ -331,7 +337,13 @@ class TestScreensUi(HttpCase):
 
     def test_screens_salesperson_tour(self):
         """A salesperson: no Former column, no Merge, Request Deletion but
-        no Move History; the CRM tab."""
+        no Move History; the CRM tab with a current and an ended trait."""
+        vip = self.env["crm.retention.trait"].create({"name": "VIP", "code": "vip"})
+        newsletter = self.env.ref("crm_retention.crm_retention_trait_newsletter")
+        self.company._crm_retention_apply_definitions("trait", "add", vip | newsletter)
+        self.company._crm_retention_apply_definitions(
+            "trait", "remove", newsletter, note="Moved abroad"
+        )
         self.start_tour(
             "/odoo/contacts?view_type=list",
             "crm_retention_screens_salesperson_tour",

@@ -44,7 +44,7 @@ registry.category("web_tour.tours").add("crm_retention_offboarding_tour", {
             trigger: ".modal .o_field_widget.o_required_modifier[name=target_user_id]",
         },
         {
-            trigger: ".modal .o_field_widget[name=target_user_id] input",
+            trigger: ".modal .o_field_widget[name=target_user_id] input:value(Tour Heir)",
             async run() {
                 // A screenshot for ./dev screenshots (tests/screenshots.py).
                 console.log("crm_retention_screenshot:offboarding_wizard");

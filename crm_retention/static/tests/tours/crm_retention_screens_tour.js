@@ -15,6 +15,8 @@ function screenshot(name, trigger) {
         content: `Screenshot: ${name}`,
         trigger,
         async run() {
+            const plain = trigger.replace(/:contains\([^)]*\)/g, "");
+            document.querySelector(plain)?.scrollIntoView({block: "start"});
             console.log(`crm_retention_screenshot:${name}`);
             await new Promise((resolve) => setTimeout(resolve, 500));
         },
@@ -136,6 +138,10 @@ registry.category("web_tour.tours").add("crm_retention_screens_salesperson_tour"
             trigger: ".o_form_view .o_notebook a[name=crm_retention_crm]",
             run: "click",
         },
-        screenshot("crm_tab", ".o_form_view .o_notebook .tab-pane.active"),
+        {
+            content: "Current traits first, ended ones greyed with who, when and why",
+            trigger: ".o_field_widget[name=crm_retention_trait_history_ids] .o_data_row.text-muted:contains(Moved abroad)",
+        },
+        screenshot("crm_tab", ".o_form_view .o_notebook"),
     ],
 });
