@@ -18,8 +18,14 @@ class CrmRetentionDossierReport(models.Model):
         readonly=True,
     )
     partner_id = fields.Many2one(comodel_name="res.partner", readonly=True)
-    dossier_id = fields.Many2one(comodel_name="res.partner", readonly=True)
-    is_organisation = fields.Boolean(readonly=True)
+    dossier_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Commercial Entity",
+        readonly=True,
+        help="The company, or the person itself when it has no company: the "
+        "contact's dossier, which dossier actions belong to.",
+    )
+    is_organisation = fields.Boolean(string="Is a Company", readonly=True)
     trait_id = fields.Many2one(comodel_name="crm.retention.trait", readonly=True)
     dossier_action_id = fields.Many2one(
         comodel_name="crm.retention.dossier.action", readonly=True

@@ -164,7 +164,18 @@ class TestScreens(RetentionCase):
             set(activities.mapped("res_name")),
             {"Hist Co", "Hist Co, Hist Person", "Hist deal"},
         )
-        form_view = dict((mode, view) for view, mode in action["views"])["form"]
+        views = {mode: view for view, mode in action["views"]}
+        history_list = etree.fromstring(
+            self.env["mail.activity"].get_views([(views["list"], "list")])["views"][
+                "list"
+            ]["arch"]
+        )
+        # 'Closed On' is not cut to 'Closed Or'.
+        self.assertEqual(
+            history_list.xpath("//field[@name='date_done']/@width"), ["110px"]
+        )
+        self.assertTrue(history_list.xpath("//field[@name='res_name']"))
+        form_view = views["form"]
         self.assertEqual(
             form_view, self.env.ref("crm_retention.mail_activity_view_form_history").id
         )
