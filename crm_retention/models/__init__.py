@@ -13,6 +13,7 @@ from . import crm_retention_dossier_report
 from . import crm_retention_activity_history_mixin
 from . import crm_retention_deletion_request
 from . import res_partner
+from . import res_partner_screens
 from . import mail_activity
 from . import mail_activity_mixin
 from . import mail_thread

@@ -24,3 +24,9 @@ class CrmRetentionActivityHistoryMixin(models.AbstractModel):
 
     def action_view_activity_history(self):
         return self.env["mail.activity"].action_open_history(self)
+
+    def _crm_retention_history_documents(self):
+        """Return {record id: {model name: set of ids}}: the documents whose
+        done and cancelled activities make each record's history. A record's
+        own, by default; a contact adds its contacts' and opportunities'."""
+        return {record_id: {self._name: {record_id}} for record_id in self.ids}

@@ -21,6 +21,7 @@ END_FIELDS = [
     "removed_date",
     "removed_user_id",
     "removal_reason",
+    "removal_note",
     "write_date",
     "write_uid",
 ]
@@ -33,6 +34,7 @@ HISTORY_FIELDS = {
     "removed_date",
     "removed_user_id",
     "removal_reason",
+    "removal_note",
 }
 
 
@@ -90,6 +92,12 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
         ],
         readonly=True,
     )
+    removal_note = fields.Char(
+        string="Why Removed",
+        readonly=True,
+        help="Why it was removed, as told by who removed it (e.g. the person "
+        "withdrew their consent by phone).",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -137,6 +145,17 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
             self._crm_retention_remove(assignments.partner_id, definition)
         return True
 
+    def action_crm_retention_open_remove(self):
+        """Remove button of the CRM tab: ask why, then remove (the trait
+        wizard in its 'remove' dialog)."""
+        self.ensure_one()
+        return self.partner_id._crm_retention_wizard_action(
+            self._crm_retention_target(), "remove", self[self._definition_field]
+        )
+
+    def _crm_retention_target(self):
+        return "trait" if self._definition_field == "trait_id" else "dossier_action"
+
     @api.model
     def _crm_retention_holders(self, partners, scope):
         """The partners that receive an added definition."""
@@ -174,7 +193,7 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
 
     @api.model
     def _crm_retention_remove(
-        self, partners, definitions=None, scope="person", reason="manual"
+        self, partners, definitions=None, scope="person", reason="manual", note=False
     ):
         """End every current assignment of definitions (all of them when
         None) held by partners, or by their whole dossiers: duplicates
@@ -192,7 +211,7 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
         domain = self._crm_retention_holders_domain(partners, scope)
         if definitions is not None:
             domain = [*domain, (self._definition_field, "in", definitions.ids)]
-        return self._crm_retention_end_where(domain, reason)
+        return self._crm_retention_end_where(domain, reason, note)
 
     @api.model
     def _cron_end_expired(self):
@@ -203,7 +222,7 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
         )
 
     @api.model
-    def _crm_retention_end_where(self, domain, reason):
+    def _crm_retention_end_where(self, domain, reason, note=False):
         """End the current assignments matching domain, in one UPDATE.
 
         Raw SQL: the WHERE is the acting user's own search of domain
@@ -230,6 +249,7 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
                 UPDATE %(table)s
                    SET active = FALSE, removed_date = %(now)s,
                        removed_user_id = %(uid)s, removal_reason = %(reason)s,
+                       removal_note = %(note)s,
                        write_date = %(now)s, write_uid = %(uid)s
                  WHERE active AND id IN %(ids)s
                 """,
@@ -237,6 +257,7 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
                 now=now,
                 uid=self.env.uid,
                 reason=reason,
+                note=note or None,
                 ids=query.subselect(),
             )
         )
@@ -250,6 +271,8 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
                     "crm_retention_dossier_assignment_ids",
                     "crm_retention_trait_ids",
                     "crm_retention_dossier_action_ids",
+                    "crm_retention_trait_history_ids",
+                    "crm_retention_dossier_history_ids",
                 ]
             )
         return count

@@ -18,12 +18,19 @@ class CrmRetentionDossierReport(models.Model):
         readonly=True,
     )
     partner_id = fields.Many2one(comodel_name="res.partner", readonly=True)
-    dossier_id = fields.Many2one(comodel_name="res.partner", readonly=True)
-    is_organisation = fields.Boolean(readonly=True)
+    dossier_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Commercial Entity",
+        readonly=True,
+        help="The company, or the person itself when it has no company: the "
+        "contact's dossier, which dossier actions belong to.",
+    )
+    is_organisation = fields.Boolean(string="Is a Company", readonly=True)
     trait_id = fields.Many2one(comodel_name="crm.retention.trait", readonly=True)
     dossier_action_id = fields.Many2one(
         comodel_name="crm.retention.dossier.action", readonly=True
     )
+    name = fields.Char(string="Trait or Action", translate=True, readonly=True)
     code = fields.Char(readonly=True)
     is_current = fields.Boolean(string="Current", readonly=True)
     added_date = fields.Datetime(string="Added On", readonly=True)
@@ -50,7 +57,7 @@ class CrmRetentionDossierReport(models.Model):
                            p.commercial_partner_id AS dossier_id,
                            COALESCE(p.is_company, FALSE) AS is_organisation,
                            a.trait_id, NULL::integer AS dossier_action_id,
-                           t.code, a.active AS is_current, a.added_date,
+                           t.name, t.code, a.active AS is_current, a.added_date,
                            a.added_user_id, a.date_end, a.removed_date,
                            a.removed_user_id, p.company_id
                       FROM crm_retention_trait_assignment a
@@ -61,7 +68,7 @@ class CrmRetentionDossierReport(models.Model):
                            p.commercial_partner_id,
                            COALESCE(p.is_company, FALSE),
                            NULL::integer, a.dossier_action_id,
-                           d.code, a.active, a.added_date, a.added_user_id,
+                           d.name, d.code, a.active, a.added_date, a.added_user_id,
                            a.date_end, a.removed_date, a.removed_user_id,
                            p.company_id
                       FROM crm_retention_dossier_action_assignment a

@@ -1,6 +1,6 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
@@ -343,6 +343,13 @@ class CrmRetentionOffboarding(models.Model):
                 "undo_date": fields.Datetime.now(),
                 "undo_user_id": self.env.uid,
                 "undo_skipped": texts.format_skipped(self.env, skipped),
+                "summary": texts.undo_summary(
+                    self.env,
+                    self.user_id,
+                    Counter(Line.browse(given).mapped("res_model")),
+                    Counter(model for model, __, __ in skipped),
+                    self.summary,
+                ),
             }
         )
         self.sudo().message_post(

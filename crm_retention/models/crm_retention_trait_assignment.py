@@ -18,7 +18,7 @@ class CrmRetentionTraitAssignment(models.Model):
     dossier_id = fields.Many2one(
         comodel_name="res.partner",
         related="partner_id.commercial_partner_id",
-        string="Dossier",
+        string="Commercial Entity",
         store=True,
         index=True,
     )

@@ -16,16 +16,51 @@ def add_counts(counts, kind, groups, key=lambda record: record.id):
         per_kind[kind] = per_kind.get(kind, 0) + count
 
 
+# The kinds of history, in the order the messages name them.
+KIND_ORDER = ("leads", "activities", "messages", "customers", "activities_created")
+
+
+def _count_words(env, kind, count):  # noqa: C901 (one branch per kind)
+    """'1 opportunity', '2 opportunities': correct plurals, translatable."""
+    one = count == 1
+    if kind == "leads":
+        if one:
+            return env._("1 opportunity")
+        return env._("%(count)s opportunities", count=count)
+    if kind == "activities":
+        if one:
+            return env._("1 activity")
+        return env._("%(count)s activities", count=count)
+    if kind == "messages":
+        if one:
+            return env._("1 message")
+        return env._("%(count)s messages", count=count)
+    if kind == "customers":
+        if one:
+            return env._("1 customer")
+        return env._("%(count)s customers", count=count)
+    if one:
+        return env._("1 activity created for others")
+    return env._("%(count)s activities created for others", count=count)
+
+
+def join_words(env, words):
+    """'a', 'a and b', 'a, b and c' (translatable)."""
+    words = list(words)
+    if len(words) < 2:
+        return "".join(words)
+    return env._("%(first)s and %(last)s", first=", ".join(words[:-1]), last=words[-1])
+
+
 def format_counts(env, counts):
-    labels = {
-        "activities": env._("activities"),
-        "activities_created": env._("activities created for others"),
-        "leads": env._("leads/opportunities"),
-        "customers": env._("customers as salesperson"),
-        "messages": env._("messages"),
-    }
-    return ", ".join(
-        f"{count} {labels[kind]}" for kind, count in sorted(counts.items())
+    """'2 opportunities and 1 message'."""
+    return join_words(
+        env,
+        (
+            _count_words(env, kind, counts[kind])
+            for kind in KIND_ORDER
+            if counts.get(kind)
+        ),
     )
 
 

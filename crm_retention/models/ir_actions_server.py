@@ -15,10 +15,10 @@ class IrActionsServer(models.Model):
         selection_add=[(STATE, "Add or remove CRM traits/actions")],
         ondelete={STATE: "cascade"},
     )
+    # No default: adding or removing is the admin's explicit choice.
     crm_retention_operation = fields.Selection(
         selection=OPERATIONS,
         string="Add or Remove",
-        default="remove",
     )
     crm_retention_target = fields.Selection(
         selection=TARGETS,
@@ -106,6 +106,79 @@ class IrActionsServer(models.Model):
                         action=action.name,
                     )
                 )
+
+    @api.onchange("state", "model_id")
+    def _onchange_crm_retention_partner_field(self):
+        """Reach the contact through the model's customer field (partner_id)
+        when it has one."""
+        for action in self.filtered(lambda action: action.state == STATE):
+            field = action.crm_retention_partner_field_id
+            if field and field.model_id == action.model_id:
+                continue
+            action.crm_retention_partner_field_id = self.env["ir.model.fields"].search(
+                [
+                    ("model_id", "=", action.model_id.id),
+                    ("name", "=", "partner_id"),
+                    ("ttype", "=", "many2one"),
+                    ("relation", "=", "res.partner"),
+                ],
+                limit=1,
+            )
+
+    @api.onchange(
+        "state",
+        "crm_retention_operation",
+        "crm_retention_target",
+        "crm_retention_all",
+        "crm_retention_trait_ids",
+        "crm_retention_dossier_action_ids",
+        "crm_retention_scope",
+    )
+    def _onchange_crm_retention_name(self):
+        """The name says what the action does, as Odoo names the actions
+        of automation rules ('Remove CRM trait 'Newsletter' from the whole
+        company'); a name the admin typed is kept."""
+        for action in self.filtered(lambda action: action.state == STATE):
+            if action._crm_retention_is_auto_name():
+                action.name = action._crm_retention_describe()
+
+    def _crm_retention_is_auto_name(self):
+        """Whether the name is one Odoo or the addon gave (replaced), not
+        one the admin typed (kept)."""
+        env = self.env
+        name = self.name
+        label = dict(self._fields["state"]._description_selection(env))[STATE]
+        if not name or name == label:
+            return True
+        return name.startswith((env._("Add "), env._("Remove "))) and (
+            env._("CRM trait") in name or env._("dossier action") in name
+        )
+
+    def _crm_retention_describe(self):
+        self.ensure_one()
+        env = self.env
+        if not self.crm_retention_operation:
+            return dict(self._fields["state"]._description_selection(env))[STATE]
+        traits = self.crm_retention_target != "dossier_action"
+        if self.crm_retention_all:
+            what = env._("all CRM traits") if traits else env._("all dossier actions")
+        else:
+            names = ", ".join(
+                f"'{name}'" for name in self._crm_retention_definitions().mapped("name")
+            )
+            what = (
+                env._("CRM trait %(names)s", names=names)
+                if traits
+                else env._("dossier action %(names)s", names=names)
+            )
+        whole = traits and self.crm_retention_scope == "dossier"
+        if self.crm_retention_operation == "add":
+            if whole:
+                return env._("Add %(what)s to the whole company", what=what)
+            return env._("Add %(what)s", what=what)
+        if whole:
+            return env._("Remove %(what)s from the whole company", what=what)
+        return env._("Remove %(what)s", what=what)
 
     def _crm_retention_definitions(self):
         self.ensure_one()

@@ -127,14 +127,17 @@ class IrModelFields(models.Model):
 
     @api.model
     def _crm_retention_markable_ids(self):
-        """The fields the settings offer: fields of contacts and leads whose
-        code declares no groups of their own (those are hidden already, and
-        marking them would change nothing)."""
+        """The fields the settings offer: fields of contacts and leads that
+        people type in (Email, Phone, Street...; their computed variants
+        such as the normalized email come along, listed as 'Also hidden'),
+        whose code declares no groups of their own (those are hidden
+        already, and marking them would change nothing)."""
         code_groups = self._crm_retention_code_groups()
         fields = self.sudo().search([("model", "in", SENSITIVE_MODELS)])
         return fields.filtered(
             lambda field: field.name in self.env[field.model]._fields
             and f"{field.model}.{field.name}" not in code_groups
+            and is_typed_in(self.env[field.model]._fields[field.name])
         ).ids
 
     @api.model
@@ -197,6 +200,18 @@ class IrModelFields(models.Model):
                     field.groups = None
         # Views and fields_get are cached with the fields a user may read.
         registry.clear_cache("default", "templates")
+
+
+def is_typed_in(field):
+    """Whether people type this field's value: not Odoo's bookkeeping (id,
+    create and write dates and users), not a read-only computed copy, not
+    a list of other records."""
+    return not (
+        field.automatic
+        or field.name in models.MAGIC_COLUMNS
+        or (field.compute and field.readonly)
+        or field.type == "one2many"
+    )
 
 
 def is_hidden(field, env):

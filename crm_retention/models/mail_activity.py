@@ -1,7 +1,10 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.osv import expression
 
 from odoo.addons.mail.models.mail_activity import MailActivity as MailActivityBase
 
@@ -127,20 +130,46 @@ class MailActivity(models.Model):
         return is_data_manager(self.env)
 
     @api.model
-    def _crm_retention_history_domain(self, records):
-        """The history of records: their done and cancelled activities."""
-        return [
-            ("res_model", "=", records._name),
-            ("res_id", "in", records.ids),
-            ("active", "=", False),
-        ]
+    def _crm_retention_history_domain(self, records, documents=None):
+        """The history of records: the done and cancelled activities of
+        their documents (records._crm_retention_history_documents())."""
+        if documents is None:
+            documents = records._crm_retention_history_documents()
+        per_model = defaultdict(set)
+        for record_documents in documents.values():
+            for model, ids in record_documents.items():
+                per_model[model] |= ids
+        return expression.AND(
+            [
+                expression.OR(
+                    [
+                        [("res_model", "=", model), ("res_id", "in", sorted(ids))]
+                        for model, ids in per_model.items()
+                    ]
+                    or [expression.FALSE_DOMAIN]
+                ),
+                [("active", "=", False)],
+            ]
+        )
 
     def _crm_retention_history_counts(self, records):
-        """Return {record id: number of done or cancelled activities}."""
+        """Return {record id: number of done or cancelled activities}, in
+        one query (besides finding the documents)."""
+        documents = records._crm_retention_history_documents()
         groups = self.with_context(active_test=False)._read_group(
-            self._crm_retention_history_domain(records), ["res_id"], ["__count"]
+            self._crm_retention_history_domain(records, documents),
+            ["res_model", "res_id"],
+            ["__count"],
         )
-        return dict(groups)
+        counts = {(model, res_id): count for model, res_id, count in groups}
+        return {
+            record_id: sum(
+                counts.get((model, res_id), 0)
+                for model, ids in record_documents.items()
+                for res_id in ids
+            )
+            for record_id, record_documents in documents.items()
+        }
 
     def action_open_history(self, records):
         """The history of records: their done and cancelled activities."""

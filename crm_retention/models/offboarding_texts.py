@@ -6,31 +6,46 @@ undo. Plain functions of an environment (for its language)."""
 
 from collections import Counter, defaultdict
 
-from .offboarding_plan import CATEGORIES, reading_env, record_company
+from .history_counts import join_words
+from .offboarding_plan import reading_env, record_company
 
 # Records listed in the wizard and in the errors.
 LIST_LIMIT = 20
 
 
-def moved_labels(env):
-    """{model: label} of the moved records in the summary."""
-    return {
-        "crm.lead": env._("opportunities/leads"),
-        "mail.activity": env._("activities"),
-        "res.partner": env._("customers"),
-        "crm.team": env._("sales teams (leader)"),
-    }
+def count_words(env, key, count):  # noqa: C901 (one branch per kind)
+    """'1 opportunity', '6 opportunities'... of a category key or a moved
+    model: correct plurals, translatable."""
+    one = count == 1
+    if key in ("open_leads", "crm.lead"):
+        if one:
+            return env._("1 opportunity")
+        return env._("%(count)s opportunities", count=count)
+    if key in ("activities", "mail.activity"):
+        if one:
+            return env._("1 activity")
+        return env._("%(count)s activities", count=count)
+    if key in ("customers", "res.partner"):
+        if one:
+            return env._("1 customer")
+        return env._("%(count)s customers", count=count)
+    if key == "crm.team":
+        if one:
+            return env._("1 sales team (as leader)")
+        return env._("%(count)s sales teams (as leader)", count=count)
+    if key == "closed_leads":
+        if one:
+            return env._("1 closed opportunity")
+        return env._("%(count)s closed opportunities", count=count)
+    if one:
+        return env._("1 done activity")
+    return env._("%(count)s done activities", count=count)
 
 
-def kept_labels(env):
-    """{category key: label} of what stays with the departing user."""
-    return {
-        "open_leads": env._("open opportunities/leads"),
-        "activities": env._("upcoming activities"),
-        "customers": env._("customers"),
-        "closed_leads": env._("closed opportunities"),
-        "done_activities": env._("done activities"),
-    }
+# The moved models, in the order the summary names them.
+MOVED_ORDER = ("crm.lead", "mail.activity", "res.partner", "crm.team")
+# What stays with the departing user when not handed over.
+KEPT_KEYS = ("open_leads", "activities", "customers", "closed_leads", "done_activities")
 
 
 def format_records(env, records):
@@ -62,7 +77,7 @@ def summary(env, request, plan, moves, memberships):
         user.id: user.name for user in reading_env(env)["res.users"].browse(owners)
     }
     lines = []
-    for model, label in moved_labels(env).items():
+    for model in MOVED_ORDER:
         per_owner = Counter(move.new_user for move in moves.get(model, []))
         if per_owner:
             listed = ", ".join(
@@ -71,26 +86,28 @@ def summary(env, request, plan, moves, memberships):
             )
             lines.append(
                 env._(
-                    "%(count)s %(label)s to %(owners)s",
-                    count=sum(per_owner.values()),
-                    label=label,
+                    "%(what)s to %(owners)s",
+                    what=count_words(env, model, sum(per_owner.values())),
                     owners=listed,
                 )
             )
     if memberships:
-        lines.append(env._("%(count)s team memberships ended", count=len(memberships)))
-    labels = kept_labels(env)
+        lines.append(
+            env._("1 team membership ended")
+            if len(memberships) == 1
+            else env._("%(count)s team memberships ended", count=len(memberships))
+        )
     kept = [
-        env._("%(count)s %(what)s", count=len(plan.owned[c.key]), what=labels[c.key])
-        for c in CATEGORIES
-        if c.key in labels and plan.owned[c.key] and c.key not in request.include
+        count_words(env, key, len(plan.owned[key]))
+        for key in KEPT_KEYS
+        if plan.owned[key] and key not in request.include
     ]
     if kept:
         lines.append(
             env._(
                 "Kept with %(user)s: %(kept)s",
                 user=request.user.name,
-                kept=", ".join(kept),
+                kept=join_words(env, kept),
             )
         )
     return "\n".join(lines) or env._("Nothing to hand over.")
@@ -140,6 +157,41 @@ def undo_reason(env, reason, **values):
     if reason == "company":
         return env._("%(user)s has no access to its company", user=values["user"])
     return env._("done since")
+
+
+def undo_summary(env, user, given, skipped, before):
+    """The summary once undone: what was given back to user, what was left
+    alone, and what the offboarding had handed over. given and skipped:
+    {model: count}."""
+    lines = []
+    back = [
+        count_words(env, model, given[model])
+        for model in MOVED_ORDER
+        if given.get(model)
+    ]
+    lines.append(
+        env._(
+            "Undone: %(what)s given back to %(user)s.",
+            what=join_words(env, back),
+            user=user.name,
+        )
+        if back
+        else env._("Undone: nothing given back to %(user)s.", user=user.name)
+    )
+    alone = [
+        count_words(env, model, skipped[model])
+        for model in MOVED_ORDER
+        if skipped.get(model)
+    ]
+    if alone:
+        lines.append(
+            env._(
+                "Left alone, as they changed since: %(what)s.",
+                what=join_words(env, alone),
+            )
+        )
+    lines.append(env._("Handed over at the offboarding:\n%(before)s", before=before))
+    return "\n".join(lines)
 
 
 def undo_done(env, given, skipped):

@@ -146,6 +146,18 @@ class ResConfigSettings(models.TransientModel):
         )
         return res
 
+    def action_crm_retention_open_data_managers(self):
+        """The users who read the sensitive fields: the Data Managers."""
+        group = self.env.ref("crm_retention.crm_retention_group_manager")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Data Managers"),
+            "res_model": "res.users",
+            "view_mode": "list,form",
+            "domain": [("groups_id", "in", group.ids)],
+            "context": {"default_groups_id": [fields.Command.link(group.id)]},
+        }
+
     def _crm_retention_get_models(self, param):
         """The value of a Many2many to ir.model kept in a parameter as model
         names, comma-separated. Superuser: reading the setting."""

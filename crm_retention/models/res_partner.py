@@ -1,7 +1,6 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import RedirectWarning
 from odoo.osv import expression
 from odoo.tools import SQL
 
@@ -12,8 +11,8 @@ from .history_counts import (
     HUMAN_MESSAGE_TYPES,
     add_counts,
     format_counts,
-    format_guarded,
 )
+from .history_guard import history_guard_error
 from .ir_model_fields import is_hidden
 
 
@@ -245,16 +244,30 @@ class ResPartner(models.Model):
     def action_crm_retention_add_dossier_actions(self):
         return self._crm_retention_wizard_action("dossier_action")
 
-    def _crm_retention_wizard_action(self, target):
+    def _crm_retention_wizard_action(self, target, operation="add", definitions=None):
+        """The small dialog of the CRM tab: add (which one, until when) or
+        remove (why) CRM traits or dossier actions on these contacts."""
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "crm_retention.crm_retention_trait_wizard_action"
         )
+        view = self.env.ref(
+            f"crm_retention.crm_retention_trait_wizard_view_form_{operation}"
+        )
+        action["views"] = [(view.id, "form")]
+        action["name"] = {
+            ("add", "trait"): self.env._("Add a CRM Trait"),
+            ("add", "dossier_action"): self.env._("Add a Dossier Action"),
+            ("remove", "trait"): self.env._("Remove a CRM Trait"),
+            ("remove", "dossier_action"): self.env._("Remove a Dossier Action"),
+        }[operation, target]
         action["context"] = {
             "active_model": "res.partner",
             "active_ids": self.ids,
             "default_target": target,
-            "default_operation": "add",
+            "default_operation": operation,
         }
+        if definitions:
+            action["context"][f"default_{target}_ids"] = definitions.ids
         return action
 
     def _crm_retention_apply_definitions(
@@ -265,6 +278,7 @@ class ResPartner(models.Model):
         scope="person",
         date_end=False,
         reason="manual",
+        note=False,
     ):
         """Add or remove CRM traits (target 'trait') or dossier actions
         ('dossier_action') on these partners, or on their whole dossiers
@@ -276,7 +290,9 @@ class ResPartner(models.Model):
         }[target]
         Assignment = self.env[model]
         if operation == "remove":
-            return Assignment._crm_retention_remove(self, definitions, scope, reason)
+            return Assignment._crm_retention_remove(
+                self, definitions, scope, reason, note
+            )
         if definitions is None:
             definitions = Assignment[Assignment._definition_field].search(
                 [("active", "=", True)]
@@ -293,29 +309,12 @@ class ResPartner(models.Model):
 
     def _crm_retention_check_unlink_history(self):
         """Refuse to delete partners that have history, or whose contacts
-        have. One RedirectWarning lists them all; nothing is deleted."""
-        counts = self._crm_retention_history_counts()
+        have. One error names them all, with the ways out; nothing is
+        deleted."""
+        counts, own = self._crm_retention_history_counts(with_own=True)
         guarded = self.filtered(lambda partner: counts.get(partner.id))
-        if not guarded:
-            return
-        raise RedirectWarning(
-            self.env._(
-                "These contacts have history (counted with their own contacts) "
-                "and cannot be deleted:\n%(lines)s\n\n"
-                "Mark them as Former instead; or move their history to another "
-                "contact with 'Move History To…' (for duplicates); or, when a "
-                "person asks to be forgotten, use 'Erase Personal Data…': the "
-                "history stays, pseudonymised.",
-                lines=format_guarded(self.env, guarded, counts),
-            ),
-            self.env.ref("crm_retention.crm_retention_mark_former_action").id,
-            self.env._("Mark as Former"),
-            {
-                "active_model": "res.partner",
-                "active_ids": guarded.ids,
-                "active_id": guarded[0].id,
-            },
-        )
+        if guarded:
+            raise history_guard_error(guarded, counts, own)
 
     def _crm_retention_deletion_alternatives(self):
         counts = self._crm_retention_history_counts()
@@ -331,16 +330,17 @@ class ResPartner(models.Model):
             if counts.get(partner.id)
         }
 
-    def _crm_retention_history_counts(self):
+    def _crm_retention_history_counts(self, with_own=False):
         """Return {partner id: {kind: count}}: activities (planned or done),
         leads/opportunities and human chatter messages of each partner and
-        of its contacts, in a constant number of queries.
+        of its contacts, in a constant number of queries; with_own, also
+        {partner id: {kind: count}} of each one's own history.
 
         Superuser and raw SQL: counting the history whoever may see it (a
         contact with history anywhere is kept); only counts, for the
         deletion guard and its message."""
         if not self.ids:
-            return {}
+            return ({}, {}) if with_own else {}
         env = self.env(su=True, context=dict(self.env.context, active_test=False))
         # res.partner has no parent_path, and child_of costs one query per
         # level of the hierarchy: one recursive query finds the contacts.
@@ -394,4 +394,4 @@ class ResPartner(models.Model):
                     for kind, count in member_counts.items():
                         per_kind[kind] = per_kind.get(kind, 0) + count
                 node = parent_of.get(node)
-        return counts
+        return (counts, own) if with_own else counts

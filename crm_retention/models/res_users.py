@@ -3,9 +3,9 @@
 from markupsafe import Markup
 
 from odoo import Command, api, models
-from odoo.exceptions import RedirectWarning
 
 from .history_counts import HUMAN_MESSAGE_TYPES, add_counts, format_guarded
+from .history_guard import HistoryGuardError
 from .mail_activity import KEEP_ACTIVITIES_OF_USERS
 
 
@@ -25,16 +25,24 @@ class ResUsers(models.Model):
         if not guarded:
             return
         lines = format_guarded(self.env, guarded, counts)
-        raise RedirectWarning(
+        raise HistoryGuardError(
             self.env._(
                 "These users have history and cannot be deleted:\n%(lines)s\n\n"
                 "Deactivate them instead (or offboard them), so that their "
                 "history keeps its owner.",
                 lines=lines,
             ),
-            self.env.ref("crm_retention.res_users_action_archive").id,
-            self.env._("Deactivate Instead"),
-            {"active_model": "res.users", "active_ids": guarded.ids},
+            self.env._("Users with history cannot be deleted")
+            if len(guarded) > 1
+            else self.env._("%(name)s cannot be deleted", name=guarded.name),
+            [
+                {
+                    "label": self.env._("Deactivate Instead"),
+                    "method": "action_archive",
+                    "ids": guarded.ids,
+                }
+            ],
+            model="res.users",
         )
 
     def _crm_retention_history_counts(self):

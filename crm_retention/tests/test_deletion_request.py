@@ -3,9 +3,11 @@
 import gc
 from unittest.mock import patch
 
-from odoo.exceptions import AccessError, RedirectWarning, UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.crm_retention.models.history_guard import HistoryGuardError
 
 from .common import RetentionCase
 
@@ -129,7 +131,7 @@ class TestDeletionRequest(RetentionCase):
         wizard.action_request()
         request = self.Request.search([("res_id", "=", self.partner.id)])
         self.assertIn("Mark as Former", request.history_note)
-        with self.assertRaises(RedirectWarning):
+        with self.assertRaises(HistoryGuardError):
             request.with_user(self.data_manager).action_approve()
 
     def test_reject_with_reply(self):

@@ -5,8 +5,10 @@ import gc
 from unittest.mock import patch
 
 from odoo import Command
-from odoo.exceptions import AccessError, RedirectWarning, UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user
+
+from odoo.addons.crm_retention.models.history_guard import HistoryGuardError
 
 from .common import RetentionCase, find_markers
 
@@ -398,7 +400,7 @@ class TestErasure(ErasureCase):
         """Deleting a contact with history is refused; the message offers
         erasing its personal data."""
         self.env["crm.lead"].create({"name": "Deal", "partner_id": self.person.id})
-        with self.assertRaisesRegex(RedirectWarning, "Erase Personal Data"):
+        with self.assertRaisesRegex(HistoryGuardError, "Erase Personal Data"):
             self.person.with_user(self.data_manager).unlink()
         self.erase(self.person)
         self.assertTrue(self.person.exists())

@@ -130,7 +130,7 @@ class OffboardingCase(RetentionCase):
 
 class TestOffboarding(OffboardingCase):
     def test_counts(self):
-        wizard = self.wizard()
+        wizard = self.wizard(target_user_id=self.heir)
         self.assertEqual(wizard.open_lead_count, 3)
         self.assertEqual(wizard.activity_count, 3)
         self.assertEqual(wizard.customer_count, 2)
@@ -231,9 +231,9 @@ class TestOffboarding(OffboardingCase):
             (3, 3),
         )
         self.assertEqual((offboarding.customer_count, offboarding.team_count), (2, 1))
-        self.assertIn("3 opportunities/leads to Hugo Heir (3)", offboarding.summary)
+        self.assertIn("3 opportunities to Hugo Heir (3)", offboarding.summary)
         self.assertIn(
-            "Kept with Lee Leaver: 2 closed opportunities, 1 done activities",
+            "Kept with Lee Leaver: 2 closed opportunities and 1 done activity",
             offboarding.summary,
         )
         action = offboarding.action_view_leads()
@@ -443,6 +443,17 @@ class TestOffboardingAfterwards(OffboardingCase):
         self.assertEqual(self.customers[1].user_id, self.heir2)
         self.assertEqual((self.act_opp | self.act_customer).user_id, self.leaver)
         self.assertEqual(self.team.user_id, self.leaver)
+        # The summary says what was given back, not what was handed over.
+        self.assertTrue(
+            offboarding.summary.startswith(
+                "Undone: 2 opportunities, 2 activities, 1 customer and 1 sales "
+                "team (as leader) given back to Lee Leaver.\n"
+                "Left alone, as they changed since: 1 opportunity, 1 activity "
+                "and 1 customer.\nHanded over at the offboarding:\n3 "
+                "opportunities to Hugo Heir (3)"
+            ),
+            offboarding.summary,
+        )
         skipped = offboarding.undo_skipped.splitlines()
         self.assertEqual(len(skipped), 3, skipped)
         self.assertIn("Open deal 2 (now Hanna Heir)", offboarding.undo_skipped)
@@ -633,9 +644,15 @@ class TestOffboardingBadInput(OffboardingCase):
         self.assert_refused("no Sales rights", target_user_id=clerk)
 
     def test_records_but_no_target(self):
-        self.assert_refused(
-            "choose who gets them", target_user_id=self.env["res.users"]
+        # The form requires a new owner; the server refuses without one.
+        wizard = (
+            self.env["crm.retention.offboard.user"]
+            .with_user(self.data_manager)
+            .create({"user_id": self.leaver.id})
         )
+        with self.assertRaisesRegex(UserError, "choose who gets them"):
+            wizard.action_offboard()
+        self.assertTrue(self.leaver.active)
         self.assert_refused(
             "no other member",
             target_mode="team",

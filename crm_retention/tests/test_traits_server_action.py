@@ -202,18 +202,37 @@ class TestTraitServerAction(TraitCase):
         self.assertEqual(ended.removed_user_id, self.salesman)
 
     def test_server_action_form(self):
-        """The server action form offers the new type and its options."""
+        """The form offers the new type with no default operation (the
+        admin chooses), the partner field prefilled with the model's
+        customer field, and a name that says what the action does; a name
+        the admin typed is kept."""
         with Form(self.env["ir.actions.server"]) as form:
-            form.name = "Newsletter off for the dossier"
             form.model_id = self.lead_model
             form.state = "crm_retention_traits"
+            self.assertFalse(form.crm_retention_operation)
+            self.assertEqual(
+                form.crm_retention_partner_field_id, self.lead_partner_field
+            )
+            form.crm_retention_operation = "remove"
             form.crm_retention_target = "trait"
             form.crm_retention_trait_ids.add(self.newsletter)
             form.crm_retention_scope = "dossier"
-            form.crm_retention_partner_field_id = self.lead_partner_field
         action = form.record
         self.assertEqual(action.crm_retention_operation, "remove")
         self.assertEqual(action.crm_retention_trait_ids, self.newsletter)
+        self.assertEqual(
+            action.name,
+            "Remove CRM trait 'Wants the newsletter' from the whole company",
+        )
+        with Form(action) as form:
+            form.crm_retention_operation = "add"
+            form.crm_retention_scope = "person"
+        self.assertEqual(action.name, "Add CRM trait 'Wants the newsletter'")
+        with Form(action) as form:
+            form.name = "Newsletter on"
+            form.crm_retention_target = "dossier_action"
+            form.crm_retention_dossier_action_ids.add(self.audit)
+        self.assertEqual(action.name, "Newsletter on")
 
     def test_query_count_does_not_grow(self):
         """Ending one trait on 10 or on 1,000 assignments through the server

@@ -88,6 +88,7 @@ class TestUi(HttpCase):
         self.assertEqual(assignment.added_user_id, self.salesman)
         self.assertFalse(assignment.active)
         self.assertEqual(assignment.removed_user_id, self.salesman)
+        self.assertEqual(assignment.removal_note, "Withdrew consent by phone")
 
     def test_offboarding_tour(self):
         """A Data Manager offboards a salesperson from the user form: the

@@ -1,8 +1,10 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import SUPERUSER_ID
-from odoo.exceptions import RedirectWarning
+from odoo.exceptions import UserError
 from odoo.tests import new_test_user, users
+
+from odoo.addons.crm_retention.models.history_guard import HistoryGuardError
 
 from .common import RetentionCase
 
@@ -23,35 +25,35 @@ class TestPartnerUnlinkGuard(RetentionCase):
         )
 
     def assertGuarded(self, partners, *expected_lines):
-        """Deleting partners is refused with a RedirectWarning whose message
-        contains the expected lines; every partner is still there."""
-        with self.assertRaises(RedirectWarning) as caught, self.cr.savepoint():
+        """Deleting partners is refused with a user error (logged as a
+        warning, not as a server error) whose message contains the expected
+        lines; every partner is still there. Return the dialog's buttons:
+        {method: partner ids}."""
+        with self.assertRaises(HistoryGuardError) as caught, self.cr.savepoint():
             partners.unlink()
-        message, action_id, button, context = caught.exception.args
+        self.assertIsInstance(caught.exception, UserError)
+        (message,) = caught.exception.args
         for line in expected_lines:
             self.assertIn(line, message)
-        self.assertIn("Mark them as Former", message)
-        self.assertEqual(
-            action_id, self.env.ref("crm_retention.crm_retention_mark_former_action").id
-        )
-        self.assertEqual(button, "Mark as Former")
+        self.assertIn("Archive", message)
         self.assertEqual(partners.exists(), partners)
-        return context
+        guard = caught.exception.context["crm_retention_guard"]
+        return {button["method"]: button["ids"] for button in guard["buttons"]}
 
     def test_free_partner_is_deleted(self):
         self.free.with_user(self.data_manager).unlink()
         self.assertFalse(self.free.exists())
 
     def test_each_kind_of_history_guards(self):
-        self.assertGuarded(self.with_activity, "Partner With Activity: 1 activities")
-        self.assertGuarded(self.with_lead, "Partner With Lead: 1 leads/opportunities")
-        self.assertGuarded(self.with_note, "Partner With Note: 1 messages")
+        self.assertGuarded(self.with_activity, "Partner With Activity has 1 activity.")
+        self.assertGuarded(self.with_lead, "Partner With Lead has 1 opportunity.")
+        self.assertGuarded(self.with_note, "Partner With Note has 1 message.")
 
     def test_done_activity_guards(self):
         partner = self.env["res.partner"].create({"name": "Only Done"})
         self.schedule(partner).action_feedback()
         self.assertFalse(partner.activity_ids, "no planned activity left")
-        self.assertGuarded(partner, "Only Done: 1 activities")
+        self.assertGuarded(partner, "Only Done has 1 activity.")
 
     def test_cancelled_activity_and_archived_lead_guard(self):
         partner = self.env["res.partner"].create({"name": "Only Archived"})
@@ -59,7 +61,7 @@ class TestPartnerUnlinkGuard(RetentionCase):
         self.env["crm.lead"].create(
             {"name": "Lost", "partner_id": partner.id, "active": False}
         )
-        self.assertGuarded(partner, "1 activities", "1 leads/opportunities")
+        self.assertGuarded(partner, "has 1 opportunity and 1 activity.")
 
     def test_automatic_messages_do_not_guard(self):
         partner = self.env["res.partner"].create({"name": "Only Tracking"})
@@ -72,17 +74,17 @@ class TestPartnerUnlinkGuard(RetentionCase):
             {"name": "Parent Co", "is_company": True}
         )
         self.with_activity.parent_id = company
-        self.assertGuarded(company, "Parent Co: 1 activities")
+        self.assertGuarded(company, "Parent Co and its contacts have 1 activity.")
 
     def test_batch_deletes_nothing_and_lists_the_guarded(self):
         batch = self.free | self.with_activity | self.with_lead
-        context = self.assertGuarded(
+        buttons = self.assertGuarded(
             batch, "Partner With Activity", "Partner With Lead"
         )
         self.assertEqual(
-            context["active_ids"], (self.with_activity | self.with_lead).ids
+            buttons["action_mark_former"], (self.with_activity | self.with_lead).ids
         )
-        with self.assertRaises(RedirectWarning) as caught, self.cr.savepoint():
+        with self.assertRaises(HistoryGuardError) as caught, self.cr.savepoint():
             batch.unlink()
         self.assertNotIn("Free Partner", caught.exception.args[0])
         self.assertTrue(self.free.exists())
@@ -140,18 +142,62 @@ class TestPartnerUnlinkGuard(RetentionCase):
     def test_data_manager_is_guarded_too(self):
         self.assertGuarded(self.with_activity.with_env(self.env))
 
+    def test_guard_offers_the_ways_out_that_apply(self):
+        """The dialog offers Mark as Former only on current contacts,
+        Archive on active ones, and to Data Managers Move History (one
+        contact) and Erase Personal Data; plurals are right."""
+        partner = self.with_activity
+        self.schedule(partner)
+        partner.message_post(
+            body="Called", message_type="comment", subtype_xmlid="mail.mt_note"
+        )
+        buttons = self.assertGuarded(
+            partner.with_user(self.data_manager),
+            "Partner With Activity has 2 activities and 1 message.",
+        )
+        self.assertEqual(
+            list(buttons),
+            [
+                "action_mark_former",
+                "action_archive",
+                "action_move_history",
+                "action_erase_personal_data",
+            ],
+        )
+        partner.is_former = True
+        buttons = self.assertGuarded(partner.with_user(self.data_manager))
+        self.assertNotIn("action_mark_former", buttons)
+        # Odoo itself (a cron) is no Data Manager: no manager's buttons.
+        buttons = self.assertGuarded(partner.sudo())
+        self.assertEqual(list(buttons), ["action_archive"])
+        with self.assertRaises(HistoryGuardError) as caught, self.cr.savepoint():
+            partner.with_user(self.data_manager).unlink()
+        self.assertEqual(
+            caught.exception.context["crm_retention_guard"]["title"],
+            "Partner With Activity cannot be deleted",
+        )
+        self.assertNotIn("counted with", caught.exception.args[0])
+
 
 class TestUserUnlinkGuard(RetentionCase):
     def assertUserGuarded(self, user, expected):
-        with self.assertRaises(RedirectWarning) as caught, self.cr.savepoint():
+        with self.assertRaises(HistoryGuardError) as caught, self.cr.savepoint():
             user.unlink()
-        message, action_id, button, context = caught.exception.args
+        (message,) = caught.exception.args
         self.assertIn(expected, message)
         self.assertIn("Deactivate them instead", message)
+        guard = caught.exception.context["crm_retention_guard"]
+        self.assertEqual(guard["model"], "res.users")
         self.assertEqual(
-            action_id, self.env.ref("crm_retention.res_users_action_archive").id
+            guard["buttons"],
+            [
+                {
+                    "label": "Deactivate Instead",
+                    "method": "action_archive",
+                    "ids": user.ids,
+                }
+            ],
         )
-        self.assertEqual(context["active_ids"], user.ids)
         self.assertTrue(user.exists())
 
     def _new_user(self, login):
@@ -169,26 +215,26 @@ class TestUserUnlinkGuard(RetentionCase):
         assigned = self._new_user("rt_assigned")
         done = self.schedule(customer, user=assigned)
         done.action_feedback()
-        self.assertUserGuarded(assigned, "1 activities")
+        self.assertUserGuarded(assigned, "1 activity")
         self.assertTrue(done.exists(), "the cascade did not delete the done activity")
 
         creator = self._new_user("rt_creator")
         self.schedule(customer.with_user(creator), user=self.salesman)
-        self.assertUserGuarded(creator, "1 activities created for others")
+        self.assertUserGuarded(creator, "1 activity created for others")
 
         owner = self._new_user("rt_owner")
         self.env["crm.lead"].create({"name": "Their deal", "user_id": owner.id})
-        self.assertUserGuarded(owner, "1 leads/opportunities")
+        self.assertUserGuarded(owner, "1 opportunity")
 
         seller = self._new_user("rt_seller")
         customer.user_id = seller
-        self.assertUserGuarded(seller, "1 customers as salesperson")
+        self.assertUserGuarded(seller, "1 customer")
 
         author = self._new_user("rt_author")
         customer.with_user(author).message_post(
             body="Called", message_type="comment", subtype_xmlid="mail.mt_note"
         )
-        self.assertUserGuarded(author, "1 messages")
+        self.assertUserGuarded(author, "1 message")
 
     def test_deactivate_instead(self):
         user = self._new_user("rt_leaving")

@@ -38,10 +38,8 @@ class TestXmlRpcGuard(HttpCase):
     def test_guarded_partner_through_xmlrpc(self):
         with self.assertRaises(Fault) as caught:
             self._unlink(self.manager, self.guarded.ids)
-        self.assertIn("cannot be deleted", caught.exception.faultString)
-        self.assertIn(
-            "RPC Customer: 1 leads/opportunities", caught.exception.faultString
-        )
+        self.assertIn("would lose this history", caught.exception.faultString)
+        self.assertIn("RPC Customer has 1 opportunity.", caught.exception.faultString)
         self.assertTrue(self.guarded.exists())
 
     def test_salesman_cannot_delete_through_xmlrpc(self):

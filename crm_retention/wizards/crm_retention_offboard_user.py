@@ -1,10 +1,18 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
+from ..models.history_counts import join_words
 from ..models.offboarding_checks import companies_out_of_reach
-from ..models.offboarding_plan import CATEGORIES, Request, make_plan, owned_counts
+from ..models.offboarding_plan import (
+    CATEGORIES,
+    CATEGORY,
+    Request,
+    make_plan,
+    owned_counts,
+    owned_domains,
+)
 from ..models.offboarding_texts import departing_target, format_records
 
 
@@ -130,6 +138,12 @@ class CrmRetentionOffboardUser(models.TransientModel):
         "access to are never moved by you.",
     )
 
+    handover_count = fields.Integer(
+        compute="_compute_confirm_text",
+        help="How many records are to be handed over: then a new owner is needed.",
+    )
+    confirm_text = fields.Char(compute="_compute_confirm_text")
+
     @api.depends("user_id")
     def _compute_counts(self):
         for wizard in self:
@@ -163,6 +177,139 @@ class CrmRetentionOffboardUser(models.TransientModel):
             wizard.unselected_company_count = len(
                 companies_out_of_reach(self.env, plan)[1]
             )
+
+    @api.depends(
+        "user_id",
+        "target_mode",
+        "target_user_id",
+        "target_user_ids",
+        "target_team_id",
+        "include_open_leads",
+        "include_activities",
+        "include_customers",
+        "include_teams",
+        "include_closed_leads",
+        "include_done_activities",
+    )
+    def _compute_confirm_text(self):
+        for wizard in self:
+            handed = wizard._handover_words()
+            wizard.handover_count = len(handed)
+            wizard.confirm_text = wizard._confirm_sentence(handed)
+
+    def _handover_words(self):
+        """'6 opportunities', '3 activities'...: what is handed over."""
+        self.ensure_one()
+        env = self.env
+        words = []
+        for count, include, one, many in (
+            (
+                self.open_lead_count,
+                self.include_open_leads,
+                env._("1 opportunity"),
+                env._("%(count)s opportunities", count=self.open_lead_count),
+            ),
+            (
+                self.activity_count,
+                self.include_activities,
+                env._("1 activity"),
+                env._("%(count)s activities", count=self.activity_count),
+            ),
+            (
+                self.customer_count,
+                self.include_customers,
+                env._("1 customer"),
+                env._("%(count)s customers", count=self.customer_count),
+            ),
+            (
+                self.team_led_count,
+                self.include_teams,
+                env._("1 team to lead"),
+                env._("%(count)s teams to lead", count=self.team_led_count),
+            ),
+            (
+                self.closed_lead_count,
+                self.include_closed_leads,
+                env._("1 closed opportunity"),
+                env._("%(count)s closed opportunities", count=self.closed_lead_count),
+            ),
+            (
+                self.done_activity_count,
+                self.include_done_activities,
+                env._("1 done activity"),
+                env._("%(count)s done activities", count=self.done_activity_count),
+            ),
+        ):
+            if include and count:
+                words.append(one if count == 1 else many)
+        return words
+
+    def _confirm_sentence(self, handed):
+        env = self.env
+        if not self.user_id:
+            return False
+        name = self.user_id.name
+        if not handed:
+            return env._(
+                "Deactivate %(name)s? They own nothing to hand over.", name=name
+            )
+        if self.target_mode == "team" and self.target_team_id:
+            targets = env._("the members of %(team)s", team=self.target_team_id.name)
+        else:
+            targets = join_words(env, self._targets().mapped("name"))
+        return env._(
+            "Deactivate %(name)s and hand over %(what)s to %(targets)s?",
+            name=name,
+            what=join_words(env, handed),
+            targets=targets or "?",
+        )
+
+    @api.model
+    def crm_retention_counted(self, user_id, category):
+        """What a count of the wizard counts, for its link: the model and
+        domain of the records of that category the user owns."""
+        counted = CATEGORY[category]
+        user = self.env["res.users"].browse(user_id)
+        return {
+            "res_model": counted.model,
+            "domain": owned_domains(self.env, user)[category],
+            "name": self._fields[counted.count_field].get_description(self.env)[
+                "string"
+            ],
+        }
+
+    def action_review(self):
+        """Check the choices, then ask for confirmation in words (the user,
+        the numbers, the new owners) before anything is changed."""
+        self.ensure_one()
+        if self.handover_count and not self._targets():
+            raise UserError(
+                self.env._(
+                    "Choose the new owner: %(name)s owns %(what)s to hand over.",
+                    name=self.user_id.name,
+                    what=join_words(self.env, self._handover_words()),
+                )
+            )
+        view = self.env.ref("crm_retention.crm_retention_offboard_user_view_confirm")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Offboard %(name)s", name=self.user_id.name),
+            "res_model": self._name,
+            "res_id": self.id,
+            "views": [(view.id, "form")],
+            "target": "new",
+        }
+
+    def action_back(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Offboard a User"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "views": [(False, "form")],
+            "target": "new",
+        }
 
     @api.constrains("target_user_id", "target_user_ids", "user_id")
     def _check_not_departing(self):

@@ -7,8 +7,13 @@ import {registry} from "@web/core/registry";
 registry.category("web_tour.tours").add("crm_retention_request_deletion_tour", {
     steps: () => [
         {
+            content: "Open the gear menu",
+            trigger: ".o_control_panel .o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
             content: "Ask for the deletion of the contact",
-            trigger: ".o_form_view button[name=action_open_request_deletion]",
+            trigger: ".o-dropdown--menu .dropdown-item:contains(Request Deletion)",
             run: "click",
         },
         {
@@ -26,7 +31,12 @@ registry.category("web_tour.tours").add("crm_retention_request_deletion_tour", {
             trigger: ".o_form_view .ribbon:contains(Deletion Requested)",
         },
         {
-            trigger: ".o_form_view:not(:has(button[name=action_open_request_deletion]))",
+            content: "The gear menu no longer offers it",
+            trigger: ".o_control_panel .o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown--menu:contains(Mark as Former):not(:contains(Request Deletion))",
         },
     ],
 });

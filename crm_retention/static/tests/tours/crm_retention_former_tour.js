@@ -6,8 +6,13 @@ import {registry} from "@web/core/registry";
 registry.category("web_tour.tours").add("crm_retention_former_tour", {
     steps: () => [
         {
+            content: "Open the gear menu",
+            trigger: ".o_control_panel .o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
             content: "Mark the customer as former",
-            trigger: ".o_form_view button[name=action_mark_former]",
+            trigger: ".o-dropdown--menu .dropdown-item:contains(Mark as Former)",
             run: "click",
         },
         {

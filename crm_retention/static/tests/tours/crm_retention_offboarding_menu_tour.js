@@ -41,16 +41,16 @@ registry.category("web_tour.tours").add("crm_retention_offboarding_menu_tour", {
             run: "click",
         },
         {
-            trigger: ".modal button[name=action_offboard]",
+            trigger: ".modal button[name=action_review]",
             run: "click",
         },
         {
-            trigger: ".modal:contains(Deactivate this user) .modal-footer .btn-primary",
+            trigger: ".modal:contains(Deactivate Menu Leaver) button[name=action_offboard]",
             run: "click",
         },
         {
             content: "The summary says what stayed",
-            trigger: ".o_form_view .o_field_widget[name=summary]:contains(Kept with Menu Leaver: 1 customers)",
+            trigger: ".o_form_view .o_field_widget[name=summary]:contains(Kept with Menu Leaver: 1 customer)",
         },
         {
             content: "The customer left behind is in the report",

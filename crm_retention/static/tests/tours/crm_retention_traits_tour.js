@@ -3,7 +3,7 @@
  * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import {registry} from "@web/core/registry";
 
-const TRAITS = ".o_field_widget[name=crm_retention_trait_assignment_ids]";
+const TRAITS = ".o_field_widget[name=crm_retention_trait_history_ids]";
 
 registry.category("web_tour.tours").add("crm_retention_traits_tour", {
     steps: () => [
@@ -30,7 +30,11 @@ registry.category("web_tour.tours").add("crm_retention_traits_tour", {
             trigger: ".modal .o_field_widget[name=trait_ids] .o_tag:contains(Tour Trait)",
         },
         {
-            content: "Apply",
+            content: "One field to pick (and an optional end date), not the bulk wizard",
+            trigger: ".modal:not(:has(.o_field_widget[name=partner_ids])):has(.o_field_widget[name=date_end])",
+        },
+        {
+            content: "Add",
             trigger: ".modal button[name=action_confirm]",
             run: "click",
         },
@@ -40,12 +44,26 @@ registry.category("web_tour.tours").add("crm_retention_traits_tour", {
         },
         {
             content: "Remove it",
-            trigger: `${TRAITS} .o_data_row:contains(Tour Trait) button[name=action_crm_retention_remove]`,
+            trigger: `${TRAITS} .o_data_row:contains(Tour Trait) button[name=action_crm_retention_open_remove]`,
             run: "click",
         },
         {
-            content: "It is gone from the tab",
-            trigger: `${TRAITS}:not(:has(.o_data_row))`,
+            content: "Say why",
+            trigger: ".modal .o_field_widget[name=reason] input",
+            run: "edit Withdrew consent by phone",
+        },
+        {
+            content: "Remove",
+            trigger: ".modal button[name=action_confirm]",
+            run: "click",
+        },
+        {
+            content: "The ended line stays, greyed, with why",
+            trigger: `${TRAITS} .o_data_row.text-muted:contains(Tour Trait):contains(Withdrew consent by phone):not(:has(button[name=action_crm_retention_open_remove]))`,
+        },
+        {
+            content: "The chatter notes it",
+            trigger: ".o-mail-Message:contains(CRM trait removed: Tour Trait. Why: Withdrew consent by phone)",
         },
     ],
 });
