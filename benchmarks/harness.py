@@ -7,8 +7,31 @@ the same seeded data; the seed itself is rolled back at the end, so the
 benchmark database stays as installed.
 """
 
+import os
 import statistics
 import time
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _backend_cpu(pid):
+    """CPU seconds (user + system) of the PostgreSQL backend pid so far, or
+    None where its /proc entry cannot be read (server on another host)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def _cpu(pid):
+    """CPU seconds of this process and of its PostgreSQL backend: unlike
+    the wall time, hardly changed by other work on the machine."""
+    backend = _backend_cpu(pid)
+    if backend is None:
+        return None
+    return time.process_time() + backend
 
 
 class Benchmark:
@@ -31,16 +54,23 @@ class Benchmark:
 
 
 def _time_case(env, func, data):
+    """(wall seconds, CPU seconds or None) of one run of func."""
     env.invalidate_all()
     env.cr.execute("SAVEPOINT bench_case")
+    env.cr.execute("SELECT pg_backend_pid()")
+    pid = env.cr.fetchone()[0]
+    cpu_started = _cpu(pid)
     started = time.perf_counter()
     func(env, data)
     env.flush_all()
     elapsed = time.perf_counter() - started
+    cpu_ended = _cpu(pid)
     env.cr.execute("ROLLBACK TO SAVEPOINT bench_case")
     env.invalidate_all()
     env.transaction.clear()
-    return elapsed
+    if cpu_started is None or cpu_ended is None:
+        return elapsed, None
+    return elapsed, cpu_ended - cpu_started
 
 
 def run(env, bench):
@@ -49,14 +79,17 @@ def run(env, bench):
     data = bench.seed(env)
     env.flush_all()
     timings = {"baseline": [], "candidate": []}
+    cpu = {"baseline": [], "candidate": []}
     for _i in range(bench.repeat):
         # Alternate the cases so that caches warm up alike for both.
         for case in ("baseline", "candidate"):
-            timings[case].append(_time_case(env, getattr(bench, case), data))
+            elapsed, cpu_time = _time_case(env, getattr(bench, case), data)
+            timings[case].append(elapsed)
+            cpu[case].append(cpu_time)
     env.cr.execute("ROLLBACK TO SAVEPOINT bench_seed")
     env.invalidate_all()
     medians = {case: statistics.median(values) for case, values in timings.items()}
-    return {
+    result = {
         "name": bench.name,
         "description": bench.description,
         "repeat": bench.repeat,
@@ -65,6 +98,15 @@ def run(env, bench):
         "median_candidate_s": medians["candidate"],
         "ratio": medians["candidate"] / medians["baseline"],
     }
+    if None not in cpu["baseline"] + cpu["candidate"]:
+        cpu_medians = {case: statistics.median(v) for case, v in cpu.items()}
+        result.update(
+            cpu_s=cpu,
+            median_cpu_baseline_s=cpu_medians["baseline"],
+            median_cpu_candidate_s=cpu_medians["candidate"],
+            cpu_ratio=cpu_medians["candidate"] / max(cpu_medians["baseline"], 1e-9),
+        )
+    return result
 
 
 def table(result):
@@ -82,4 +124,11 @@ def table(result):
         f"ratio candidate/baseline: {result['ratio']:.2f} "
         f"(median of {result['repeat']} runs each)"
     )
+    if "cpu_ratio" in result:
+        lines.append(
+            f"CPU time (Odoo + its PostgreSQL backend), median: baseline "
+            f"{result['median_cpu_baseline_s']:.3f} s, candidate "
+            f"{result['median_cpu_candidate_s']:.3f} s, ratio "
+            f"{result['cpu_ratio']:.2f}"
+        )
     return "\n".join(lines)
