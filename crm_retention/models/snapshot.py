@@ -8,7 +8,9 @@ A snapshot is plain JSON:
 
 - ``rows``: ``[[model, row], ...]``, the deleted record first, then its
   dependents level by level (``row`` is PostgreSQL's ``to_jsonb`` of the
-  table row: every column, so the stored values come back exactly);
+  table row without its empty columns: half the size, mostly too small for
+  PostgreSQL to compress or move out of line; every stored value comes
+  back exactly);
 - ``relations``: ``[[table, column, other column, other model, id, other
   id], ...]``, the many2many rows of these records;
 - ``references``: ``[[model, column, id, target id], ...]``, the many2one
@@ -217,7 +219,7 @@ def snapshot_sql(model_name, alias, dependents, extra):
         """jsonb_build_object(
             'rows', CASE WHEN %(alias)s.id IS NULL THEN %(empty)s
                          ELSE jsonb_build_array(jsonb_build_array(
-                                  %(model)s::text, to_jsonb(%(alias)s)))
+                                  %(model)s::text, jsonb_strip_nulls(to_jsonb(%(alias)s))))
                     END || COALESCE(%(dependents)s, %(empty)s),
             'relations', COALESCE(%(extra)s->'relations', %(empty)s),
             'references', COALESCE(%(extra)s->'references', %(empty)s),
@@ -296,7 +298,7 @@ def _add_dependents(env, level, links_of, seen):
         for other, fname in cascade:
             queries.append(
                 SQL(
-                    "SELECT u.root, %s::varchar, t.id, to_jsonb(t) "
+                    "SELECT u.root, %s::varchar, t.id, jsonb_strip_nulls(to_jsonb(t)) "
                     "FROM %s t JOIN %s ON t.%s = u.id",
                     other,
                     SQL.identifier(env[other]._table),
@@ -307,7 +309,7 @@ def _add_dependents(env, level, links_of, seen):
         for other, model_col, id_col in polymorphic:
             queries.append(
                 SQL(
-                    "SELECT u.root, %s::varchar, t.id, to_jsonb(t) "
+                    "SELECT u.root, %s::varchar, t.id, jsonb_strip_nulls(to_jsonb(t)) "
                     "FROM %s t JOIN %s ON t.%s = u.id WHERE t.%s = %s",
                     other,
                     SQL.identifier(env[other]._table),

@@ -88,15 +88,16 @@ def relink(env, rows_by_model, exists, lost):
 
 
 def insert_rows(env, name, rows):
-    """INSERT the rows of model name with their ids (one query). The
-    columns are those of the snapshot that the model still stores."""
+    """INSERT the rows of model name with their ids (one query), in every
+    column the model stores: a snapshot leaves out the empty values (see
+    snapshot.py), they come back empty, as do the columns added since."""
     if not rows:
         return
     model = env[name]
     columns = ["id"] + [
         fname
         for fname, field in model._fields.items()
-        if field.store and field.column_type and fname != "id" and fname in rows[0]
+        if field.store and field.column_type and fname != "id"
     ]
     cols = SQL(", ").join(SQL.identifier(col) for col in columns)
     table = SQL.identifier(model._table)

@@ -79,9 +79,14 @@ class TestRecycleBin(RetentionCase):
             entry, [{"state": "deleted", "reason": "Duplicate", "name": "Rita Recycle"}]
         )
         self.assertTrue(entry.snapshot)
+        # The snapshot leaves the empty columns out; they come back empty.
+        row = entry.snapshot["rows"][0][1]
+        self.assertEqual(row["email"], "rita@recycle.example")
+        self.assertNotIn("phone", row)
         self.restore(entry)
         partner = self.env["res.partner"].browse(before[0]["id"])
         self.assertTrue(partner.exists())
+        self.assertFalse(partner.phone)
         self.assertEqual(
             partner.read(
                 ["name", "comment", "type", "country_id", "title", "category_id"]
