@@ -209,6 +209,11 @@ def dependents_sql(root):
     )
 
 
+def row_json(alias):
+    """The jsonb of the table row of alias, without its empty columns."""
+    return SQL("jsonb_strip_nulls(to_jsonb(%s))", SQL.identifier(alias))
+
+
 def snapshot_sql(model_name, alias, dependents, extra):
     """The SQL expression of the snapshot of a deleted record: the row of
     table alias (to_jsonb) first, then the rows of dependents (the jsonb
@@ -219,12 +224,13 @@ def snapshot_sql(model_name, alias, dependents, extra):
         """jsonb_build_object(
             'rows', CASE WHEN %(alias)s.id IS NULL THEN %(empty)s
                          ELSE jsonb_build_array(jsonb_build_array(
-                                  %(model)s::text, jsonb_strip_nulls(to_jsonb(%(alias)s))))
+                                  %(model)s::text, %(row)s))
                     END || COALESCE(%(dependents)s, %(empty)s),
             'relations', COALESCE(%(extra)s->'relations', %(empty)s),
             'references', COALESCE(%(extra)s->'references', %(empty)s),
             'attachments', COALESCE(%(extra)s->'attachments', %(empty)s))""",
         alias=SQL.identifier(alias),
+        row=row_json(alias),
         model=model_name,
         dependents=dependents,
         extra=extra,
@@ -298,9 +304,10 @@ def _add_dependents(env, level, links_of, seen):
         for other, fname in cascade:
             queries.append(
                 SQL(
-                    "SELECT u.root, %s::varchar, t.id, jsonb_strip_nulls(to_jsonb(t)) "
+                    "SELECT u.root, %s::varchar, t.id, %s "
                     "FROM %s t JOIN %s ON t.%s = u.id",
                     other,
+                    row_json("t"),
                     SQL.identifier(env[other]._table),
                     pairs,
                     SQL.identifier(fname),
@@ -309,9 +316,10 @@ def _add_dependents(env, level, links_of, seen):
         for other, model_col, id_col in polymorphic:
             queries.append(
                 SQL(
-                    "SELECT u.root, %s::varchar, t.id, jsonb_strip_nulls(to_jsonb(t)) "
+                    "SELECT u.root, %s::varchar, t.id, %s "
                     "FROM %s t JOIN %s ON t.%s = u.id WHERE t.%s = %s",
                     other,
+                    row_json("t"),
                     SQL.identifier(env[other]._table),
                     pairs,
                     SQL.identifier(id_col),
