@@ -1,0 +1,169 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Lifecycle (plain Python), on the database the other groups used: use the
+features, then update, uninstall and install crm_retention again over RPC
+in the multi-worker server. Every record of Odoo's own tables keeps its
+values in Odoo's own columns (those of the database without the addon),
+and the rights come back as before: after the uninstall as in the database
+that never had the addon, after the reinstall as after the first install."""
+
+from . import prepare
+from .races import customers
+from .report import Row
+from .rpc import Client, attempt
+
+GROUP = "lifecycle"
+CORE_TABLES = (
+    "res_partner",
+    "crm_lead",
+    "mail_activity",
+    "res_users",
+    "crm_team",
+    "crm_team_member",
+    "crm_stage",
+    "res_company",
+    "mail_message",
+    "mail_followers",
+    "res_partner_category",
+    "mail_activity_type",
+)
+
+
+def core_rows(run):
+    """{table: {id: md5 of the row's values in Odoo's own columns}}."""
+    snapshot = {}
+    for table in CORE_TABLES:
+        columns = [
+            row[0]
+            for row in run.cluster.sql(
+                run.db_without,
+                "SELECT column_name FROM information_schema.columns WHERE "
+                "table_name = %s AND table_schema = 'public' ORDER BY column_name",
+                [table],
+            )
+        ]
+        values = ", ".join(f'"{c}"::text' for c in columns)
+        snapshot[table] = dict(
+            run.cluster.sql(
+                run.db, f"SELECT id, md5(concat_ws('|', {values})) FROM {table}"
+            )
+        )
+    return snapshot
+
+
+def differences(before, after):
+    """How many rows of Odoo's tables were lost, added or changed."""
+    out = {}
+    for table in CORE_TABLES:
+        old, new = before[table], after[table]
+        lost = len(old.keys() - new.keys())
+        changed = sum(1 for key in old.keys() & new.keys() if old[key] != new[key])
+        added = len(new.keys() - old.keys())
+        if lost or changed or added:
+            out[table] = (lost, changed, added)
+    return out
+
+
+def use_features(run, admin, manager, seller):
+    """The features the other groups did not use (they used settings,
+    offboarding and undo, traits, deletion, done and cancelled activities)."""
+    partners = customers(run, 2400, 3)
+    reason = manager.call("crm.retention.former.reason", "search", [], limit=1)
+    wizard = manager.call(
+        "crm.retention.mark.former",
+        "create",
+        {"partner_ids": [(6, 0, partners[:1])], "reason_id": reason[0]},
+    )
+    manager.call("crm.retention.mark.former", "action_confirm", [wizard])
+    erase = manager.call(
+        "crm.retention.erase",
+        "create",
+        {"partner_ids": [(6, 0, partners[1:2])], "reason": "stress"},
+    )
+    manager.call("crm.retention.erase", "action_erase", [erase])
+    manager.call("res.partner", "unlink", partners[2:3])
+    entry = manager.call(
+        "crm.retention.deletion.log",
+        "search",
+        [("res_model", "=", "res.partner"), ("res_id", "=", partners[2])],
+    )
+    manager.call("crm.retention.deletion.log", "action_restore", entry)
+    activities = run.cluster.sql(
+        run.db,
+        "SELECT a.id FROM mail_activity a JOIN res_users u ON u.id = a.user_id "
+        "WHERE u.login = 'sp1' AND a.active LIMIT 2",
+    )
+    lead = run.cluster.value(run.db, "SELECT min(id) FROM crm_lead WHERE active")
+    seller.call(
+        "crm.lead",
+        "activity_schedule",
+        [lead],
+        act_type_xmlid="mail.mail_activity_data_todo",
+        summary="lifecycle",
+        user_id=seller.uid,
+    )
+    for (activity,) in activities:
+        seller.call("mail.activity", "action_feedback", [activity], feedback="done")
+    request = seller.call(
+        "crm.retention.request.deletion",
+        "create",
+        {
+            "res_model": "res.partner",
+            "res_ids": customers(run, 2300, 1),
+            "reason": "stress",
+        },
+    )
+    seller.call("crm.retention.request.deletion", "action_request", [request])
+    return 5
+
+
+def module_action(admin, method):
+    module = admin.call("ir.module.module", "search", [("name", "=", "crm_retention")])
+    return attempt(admin, "ir.module.module", method, module)
+
+
+def run(run):
+    admin = Client(run.port, run.db, "admin", "admin")
+    manager, seller = Client(run.port, run.db, "dm1"), Client(run.port, run.db, "sp1")
+    used = use_features(run, admin, manager, seller)
+    before = core_rows(run)
+    rights_before = prepare.rights(run.cluster, run.db)
+    rows = []
+    steps = (
+        ("update (-u crm_retention)", "button_immediate_upgrade", rights_before),
+        (
+            "uninstall",
+            "button_immediate_uninstall",
+            prepare.rights(run.cluster, run.db_without),
+        ),
+        ("install again", "button_immediate_install", run.facts["rights_installed"]),
+    )
+    for name, method, rights_expected in steps:
+        done, answer = module_action(admin, method)
+        state = run.cluster.value(
+            run.db, "SELECT state FROM ir_module_module WHERE name = 'crm_retention'"
+        )
+        diff = differences(before, core_rows(run))
+        rights = prepare.rights(run.cluster, run.db)
+        extra = sorted(set(rights) - set(rights_expected))
+        missing = sorted(set(rights_expected) - set(rights))
+        (run.cluster.local / f"lifecycle-{method}.txt").write_text(
+            "\n".join(["+ " + r for r in extra] + ["- " + r for r in missing]) + "\n"
+        )
+        lost = sum(lost for lost, __, __ in diff.values())
+        rows.append(
+            Row(
+                GROUP,
+                name,
+                f"after using {used} more features; "
+                f"{sum(map(len, before.values()))} rows of {len(CORE_TABLES)} "
+                f"Odoo tables, {len(rights_expected)} rights compared",
+                f"{'done' if done else answer}, module {state}; "
+                "rows lost/changed/added: "
+                + (", ".join(f"{t} {v}" for t, v in diff.items()) or "none")
+                + f"; rights: {len(extra)} more, {len(missing)} fewer",
+                lost=lost,
+                ok=done and not diff and not extra and not missing,
+            )
+        )
+    return rows
