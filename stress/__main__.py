@@ -47,14 +47,15 @@ def parse():
 def run_group(run, name):
     start = time.time()
     say(f"{name}...")
-    try:
-        module = importlib.import_module(f"stress.s_{name}")
-        rows = module.run(run)
-    except Exception as error:  # noqa: BLE001 - a broken group is a failed row
-        traceback.print_exc()
-        rows = [
-            Row(name, "(the group itself)", "-", f"crashed: {error!r}"[:300], ok=False)
-        ]
+    rows = []
+    for scenario in importlib.import_module(f"stress.s_{name}").scenarios():
+        try:
+            result = scenario(run)
+        except Exception as error:  # noqa: BLE001 - a crash is a failed row
+            traceback.print_exc()
+            result = Row(name, scenario.__name__, "-", f"crashed: {error!r}"[:300])
+            result.ok = False
+        rows += result if isinstance(result, list) else [result]
     say(f"{name}: {time.time() - start:.0f} s")
     return rows
 

@@ -120,8 +120,12 @@ class Cluster:
         once it answers."""
         self.write_conf()
         cmd = [sys.executable, f"{self.args.odoo}/odoo-bin", "-c", str(self.conf)]
+        env = dict(os.environ)
+        # gevent's missing pkg_resources (see shim/pkg_resources.py).
+        shim = str(Path(__file__).parent / "shim")
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [shim, env.get("PYTHONPATH")]))
         # Its own process group: stop() ends the master and its workers.
-        self.server = subprocess.Popen(cmd, start_new_session=True)
+        self.server = subprocess.Popen(cmd, start_new_session=True, env=env)
         deadline = time.time() + 120
         while time.time() < deadline:
             if self.server.poll() is not None:

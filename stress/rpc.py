@@ -19,9 +19,11 @@ class RpcError(Exception):
 
 def first_line(message):
     """The line of an Odoo error that says what went wrong (the last line of
-    a traceback, or the message itself)."""
+    a traceback, or the first line of the message)."""
     lines = [line.strip() for line in str(message).strip().splitlines() if line.strip()]
-    return lines[-1][:160] if lines else ""
+    if not lines:
+        return ""
+    return (lines[-1] if lines[0].startswith("Traceback") else lines[0])[:160]
 
 
 class Client:

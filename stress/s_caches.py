@@ -66,7 +66,7 @@ def across_workers(run, change, check):
     return outcome, (y, x)
 
 
-def run(run):
+def run_all(run):
     admin = Client(run.port, run.db, "admin", "admin")
     seller = Client(run.port, run.db, "sp1")
     partner = customer(run)
@@ -129,3 +129,7 @@ def run(run):
             )
         )
     return rows
+
+
+def scenarios():
+    return [run_all]

@@ -218,9 +218,5 @@ def restart_during_deletion(run):
     )
 
 
-def run(run):
-    return [
-        kill_offboarding(run),
-        kill_trait_removal(run),
-        restart_during_deletion(run),
-    ]
+def scenarios():
+    return [kill_offboarding, kill_trait_removal, restart_during_deletion]

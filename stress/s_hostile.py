@@ -315,7 +315,7 @@ def refused_cases(run):
     ], user_b
 
 
-def run(run):
+def run_all(run):
     clients = {
         login: Client(run.port, run.db, login, "admin" if login == "admin" else None)
         for login in ("sp1", "dm1", "admin")
@@ -403,3 +403,7 @@ def stored_verbatim(run, seller):
         f"{exact} stored exactly as sent; res_partner intact ({tables} rows)",
         ok=exact == len(values),
     )
+
+
+def scenarios():
+    return [run_all]

@@ -114,7 +114,7 @@ def half(run, db, trait_domain, pool_activities, seconds, part):
     return latencies, errors
 
 
-def run(run):
+def run_all(run):
     seconds = float(os.environ.get("CRM_RETENTION_STRESS_LOAD_SECONDS", 60))
     tag = run.facts["tag"]
     sides = {
@@ -164,3 +164,7 @@ def run(run):
         )
     )
     return rows
+
+
+def scenarios():
+    return [run_all]

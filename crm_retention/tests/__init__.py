@@ -1,6 +1,7 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import test_access
+from . import test_concurrency
 from . import test_activity_history
 from . import test_deletion_request
 from . import test_deletion_request_ui
