@@ -15,11 +15,17 @@ class Held:
     request runs in a thread; release() lets it go on, result() waits."""
 
     def __init__(self, run, table, row_id, client, model, method, *args, **kwargs):
+        """Lock row row_id of table (or, with table None, run the SQL row_id
+        in our transaction, e.g. an uncommitted INSERT of a key the request
+        will insert too) and make the call."""
         self.run = run
         self.conn = run.cluster.connect(run.db)
         self.conn.autocommit = False
         with self.conn.cursor() as cr:
-            cr.execute(f"SELECT id FROM {table} WHERE id = %s FOR UPDATE", [row_id])
+            if table is None:
+                cr.execute(*row_id)
+            else:
+                cr.execute(f"SELECT id FROM {table} WHERE id = %s FOR UPDATE", [row_id])
         self.outcome = None
         self.thread = threading.Thread(
             target=self._call, args=(client, model, method, args, kwargs), daemon=True

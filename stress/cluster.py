@@ -87,6 +87,25 @@ class Cluster:
         if result.returncode:
             raise RuntimeError(f"odoo-bin {' '.join(args)} failed: see {out.name}")
 
+    def odoo_shell(self, db, script):
+        """Run script in odoo-bin shell on db (it commits what it does)."""
+        cmd = [
+            sys.executable,
+            f"{self.args.odoo}/odoo-bin",
+            "shell",
+            "-c",
+            self.args.config,
+            "-d",
+            db,
+            "--log-level=warn",
+        ]
+        with open(self.local / "install.log", "a") as out:
+            result = subprocess.run(
+                cmd, input=script, text=True, stdout=out, stderr=out
+            )
+        if result.returncode:
+            raise RuntimeError(f"odoo-bin shell failed: see {out.name}")
+
     def write_conf(self):
         overridden = ("http_port", "workers", "max_cron_threads", "logfile")
         base = [
@@ -103,9 +122,9 @@ class Cluster:
                     "http_interface = 127.0.0.1",
                     f"http_port = {self.port}",
                     f"gevent_port = {self.args.gevent_port}",
-                    # The lifecycle scenario installs and uninstalls over RPC.
-                    "limit_time_cpu = 900",
-                    "limit_time_real = 1800",
+                    # Odoo's defaults.
+                    "limit_time_cpu = 60",
+                    "limit_time_real = 120",
                     "limit_request = 100000",
                     "list_db = False",
                     f"logfile = {self.log}",

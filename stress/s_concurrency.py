@@ -151,13 +151,13 @@ def work_during_offboarding(run):
     ]
     for seller in sellers:
         seller.start()
-    time.sleep(1)
+    time.sleep(3)
     started = time.time()
     done, answer = attempt(
         manager, "crm.retention.offboard.user", "action_offboard", [wizard]
     )
     took = time.time() - started
-    time.sleep(1)
+    time.sleep(3)
     stop.set()
     for seller in sellers:
         seller.join()

@@ -47,16 +47,22 @@ def written_tables(run, pid):
 def kill_offboarding(run):
     leaver = checks.user_id(run, "leaver_kill")
     targets = [checks.user_id(run, "target1"), checks.user_id(run, "target2")]
-    manager = Client(run.port, run.db, "dm1")
+    # JSON-RPC: Python's XML-RPC client sends a request again, once, when
+    # the connection is reset, and would hide the kill.
+    manager = Client(run.port, run.db, "dm1", json_rpc=True)
     leads = checks.open_leads_of(run, leaver)
-    customer = run.cluster.value(
-        run.db, "SELECT max(id) FROM res_partner WHERE user_id = %s", [leaver]
+    # Held late, after the owners are written: when it subscribes the new
+    # owners, on a follower row our transaction inserts and keeps open.
+    follow = (
+        """INSERT INTO mail_followers (res_model, res_id, partner_id)
+           SELECT 'crm.lead', %s, partner_id FROM res_users WHERE id = ANY(%s)""",
+        [min(leads), targets],
     )
     wizard = offboard_wizard(manager, leaver, targets)
     held = Held(
         run,
-        "res_partner",
-        customer,
+        None,
+        follow,
         manager,
         "crm.retention.offboard.user",
         "action_offboard",
@@ -118,7 +124,7 @@ def current_kill_trait(run):
 def kill_trait_removal(run):
     trait = run.facts["traits"]["kill"]
     partners = customers(run, 1000, 2000)
-    manager = Client(run.port, run.db, "dm1")
+    manager = Client(run.port, run.db, "dm1", json_rpc=True)
     before = current_kill_trait(run)
     last = run.cluster.value(
         run.db,
@@ -182,7 +188,7 @@ def deletion_state(run, partners):
 
 def restart_during_deletion(run):
     partners = customers(run, 2500, 300)
-    manager = Client(run.port, run.db, "dm1")
+    manager = Client(run.port, run.db, "dm1", json_rpc=True)
     held = Held(
         run, "res_partner", partners[-1], manager, "res.partner", "unlink", partners
     )

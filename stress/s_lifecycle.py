@@ -117,9 +117,41 @@ def use_features(run, admin, manager, seller):
     return 5
 
 
-def module_action(admin, method):
-    module = admin.call("ir.module.module", "search", [("name", "=", "crm_retention")])
-    return attempt(admin, "ir.module.module", method, module)
+UNINSTALL = (
+    "env['ir.module.module'].search([('name', '=', 'crm_retention')])"
+    ".button_immediate_uninstall()\n"
+)
+
+
+def module_step(run, step):
+    """-u, uninstall or -i in an Odoo process of its own, as an
+    administrator does, while the multi-worker server keeps running."""
+    try:
+        if step == "uninstall":
+            run.cluster.odoo_shell(run.db, UNINSTALL)
+        else:
+            run.cluster.odoo_bin(
+                "-d",
+                run.db,
+                step,
+                "crm_retention",
+                "--stop-after-init",
+                "--log-level=warn",
+            )
+    except RuntimeError as error:
+        return False, str(error)
+    return True, ""
+
+
+def served(run, installed):
+    """The running server's workers follow (registry signaling): the
+    addon's model answers, or is unknown, as it should. Asked 4 times."""
+    client = Client(run.port, run.db, "dm1")
+    answers = [
+        attempt(client, "crm.retention.offboarding", "search_count", [])[0]
+        for __ in range(4)
+    ]
+    return sum(answers) if installed else 4 - sum(answers)
 
 
 def run_all(run):
@@ -130,16 +162,13 @@ def run_all(run):
     rights_before = prepare.rights(run.cluster, run.db)
     rows = []
     steps = (
-        ("update (-u crm_retention)", "button_immediate_upgrade", rights_before),
-        (
-            "uninstall",
-            "button_immediate_uninstall",
-            prepare.rights(run.cluster, run.db_without),
-        ),
-        ("install again", "button_immediate_install", run.facts["rights_installed"]),
+        ("update (-u crm_retention)", "-u", rights_before),
+        ("uninstall", "uninstall", prepare.rights(run.cluster, run.db_without)),
+        ("install again", "-i", run.facts["rights_installed"]),
     )
     for name, method, rights_expected in steps:
-        done, answer = module_action(admin, method)
+        done, answer = module_step(run, method)
+        follows = served(run, method != "uninstall")
         state = run.cluster.value(
             run.db, "SELECT state FROM ir_module_module WHERE name = 'crm_retention'"
         )
@@ -147,7 +176,7 @@ def run_all(run):
         rights = prepare.rights(run.cluster, run.db)
         extra = sorted(set(rights) - set(rights_expected))
         missing = sorted(set(rights_expected) - set(rights))
-        (run.cluster.local / f"lifecycle-{method}.txt").write_text(
+        (run.cluster.local / f"lifecycle{method}.txt").write_text(
             "\n".join(["+ " + r for r in extra] + ["- " + r for r in missing]) + "\n"
         )
         lost = sum(lost for lost, __, __ in diff.values())
@@ -161,9 +190,10 @@ def run_all(run):
                 f"{'done' if done else answer}, module {state}; "
                 "rows lost/changed/added: "
                 + (", ".join(f"{t} {v}" for t, v in diff.items()) or "none")
-                + f"; rights: {len(extra)} more, {len(missing)} fewer",
+                + f"; rights: {len(extra)} more, {len(missing)} fewer; the running "
+                f"server followed in {follows} of 4 calls",
                 lost=lost,
-                ok=done and not diff and not extra and not missing,
+                ok=done and not diff and not extra and not missing and follows == 4,
             )
         )
     return rows
