@@ -93,7 +93,9 @@ def use_features(run, admin, manager, seller):
         "SELECT a.id FROM mail_activity a JOIN res_users u ON u.id = a.user_id "
         "WHERE u.login = 'sp1' AND a.active LIMIT 2",
     )
-    lead = run.cluster.value(run.db, "SELECT min(id) FROM crm_lead WHERE active")
+    lead = run.cluster.value(
+        run.db, "SELECT min(id) FROM crm_lead WHERE name LIKE 'load1 deal%%'"
+    )
     lead_model = run.cluster.value(
         run.db, "SELECT id FROM ir_model WHERE model = 'crm.lead'"
     )
@@ -107,11 +109,8 @@ def use_features(run, admin, manager, seller):
     request = seller.call(
         "crm.retention.request.deletion",
         "create",
-        {
-            "res_model": "res.partner",
-            "res_ids": customers(run, 2300, 1),
-            "reason": "stress",
-        },
+        {"reason": "stress"},
+        context={"active_model": "res.partner", "active_ids": customers(run, 2300, 1)},
     )
     seller.call("crm.retention.request.deletion", "action_request", [request])
     return 5

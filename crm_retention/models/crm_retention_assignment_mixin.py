@@ -155,6 +155,10 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
         """Give every definition to every holder that has no current
         assignment of it yet; return the new assignments."""
         fname = self._definition_field
+        if not self.env.su:
+            # As for a removal: contacts out of the user's reach are an
+            # error, not silently left out by the search of the holders.
+            partners.check_access("write")
         holders = self._crm_retention_holders(partners, scope)
         if not holders or not definitions:
             return self.browse()

@@ -14,6 +14,7 @@ from . import test_move_history
 from . import test_offboarding
 from . import test_offboarding_migration
 from . import test_recycle_bin
+from . import test_rpc_input
 from . import test_security
 from . import test_security_sensitive_ui
 from . import test_traits

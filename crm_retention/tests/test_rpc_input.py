@@ -1,0 +1,25 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Input a client may send over RPC that the web client never does (found
+by ./dev stress's hostile input): a clear error, nothing changed."""
+
+from odoo.exceptions import AccessError
+
+from .traits_common import TraitCase
+
+
+class TestRpcInput(TraitCase):
+    def test_adding_a_trait_to_another_companys_contact_is_refused(self):
+        """The wizard names a contact the user cannot reach (another company): an
+        error, as for a removal, not a silent success that adds nothing."""
+        other = self.env["res.company"].create({"name": "Elsewhere"})
+        partner = self.env["res.partner"].create(
+            {"name": "Out of Reach", "company_id": other.id}
+        )
+        Wizard = self.env["crm.retention.trait.wizard"].with_user(self.data_manager)
+        wizard = Wizard.create(
+            {"partner_ids": [(6, 0, partner.ids)], "trait_ids": [(6, 0, self.vip.ids)]}
+        )
+        with self.assertRaises(AccessError):
+            wizard.action_confirm()
+        self.assertFalse(partner.crm_retention_trait_assignment_ids)
