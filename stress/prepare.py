@@ -12,22 +12,27 @@ import time
 
 from .cluster import ROOT
 
-RIGHTS_SQL = """
-    SELECT 'access ' || a.id || ' ' || a.name || ' model ' || a.model_id
-           || ' group ' || coalesce(a.group_id, 0) || ' ' || a.active
+# By names, not ids: a reinstall creates the addon's rules and groups anew.
+GROUP = "coalesce((SELECT name->>'en_US' FROM res_groups WHERE id = %s), '-')"
+RIGHTS_SQL = f"""
+    SELECT 'access ' || a.name || ' model ' || m.model || ' group '
+           || {GROUP % "a.group_id"} || ' ' || a.active
            || a.perm_read || a.perm_write || a.perm_create || a.perm_unlink
-      FROM ir_model_access a
+      FROM ir_model_access a JOIN ir_model m ON m.id = a.model_id
     UNION ALL
-    SELECT 'rule ' || r.id || ' ' || r.name || ' model ' || r.model_id || ' '
+    SELECT 'rule ' || r.name || ' model ' || m.model || ' '
            || r.active || r.perm_read || r.perm_write || r.perm_create
            || r.perm_unlink || ' ' || coalesce(r.domain_force, '')
-      FROM ir_rule r
+      FROM ir_rule r JOIN ir_model m ON m.id = r.model_id
     UNION ALL
-    SELECT 'rule group ' || rule_group_id || ' ' || group_id FROM rule_group_rel
+    SELECT 'rule group ' || r.name || ' ' || {GROUP % "rg.group_id"}
+      FROM rule_group_rel rg JOIN ir_rule r ON r.id = rg.rule_group_id
     UNION ALL
-    SELECT 'member user ' || uid || ' group ' || gid FROM res_groups_users_rel
+    SELECT 'member ' || u.login || ' group ' || {GROUP % "gu.gid"}
+      FROM res_groups_users_rel gu JOIN res_users u ON u.id = gu.uid
     UNION ALL
-    SELECT 'implied ' || gid || ' ' || hid FROM res_groups_implied_rel
+    SELECT 'implied ' || {GROUP % "gid"} || ' ' || {GROUP % "hid"}
+      FROM res_groups_implied_rel
     UNION ALL
     SELECT 'parameter ' || key || '=' || coalesce(value, '')
       FROM ir_config_parameter

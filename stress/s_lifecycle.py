@@ -29,7 +29,18 @@ CORE_TABLES = (
 )
 
 
-def core_rows(run):
+# Rows of Odoo's tables that belong to the addon's own records (their
+# activities, followers and messages) go with them.
+OWN_ROWS = {
+    "mail_activity": "res_model NOT LIKE 'crm.retention.%%'",
+    "mail_followers": "res_model NOT LIKE 'crm.retention.%%'",
+    "mail_message": "coalesce(model, '') NOT LIKE 'crm.retention.%%'",
+}
+# The date and author of the last write are not the record's content.
+LAST_WRITE = ("write_date", "write_uid")
+
+
+def core_rows(run, db=None):
     """{table: {id: md5 of the row's values in Odoo's own columns}}."""
     snapshot = {}
     for table in CORE_TABLES:
@@ -42,17 +53,20 @@ def core_rows(run):
                 [table],
             )
         ]
-        values = ", ".join(f'"{c}"::text' for c in columns)
+        values = ", ".join(f'"{c}"::text' for c in columns if c not in LAST_WRITE)
+        where = OWN_ROWS.get(table, "true")
         snapshot[table] = dict(
             run.cluster.sql(
-                run.db, f"SELECT id, md5(concat_ws('|', {values})) FROM {table}"
+                db or run.db,
+                f"SELECT id, md5(concat_ws('|', {values})) FROM {table} WHERE {where}",
             )
         )
     return snapshot
 
 
-def differences(before, after):
-    """How many rows of Odoo's tables were lost, added or changed."""
+def differences(before, after, details):
+    """How many rows of Odoo's tables were lost, changed or added; their
+    ids into details."""
     out = {}
     for table in CORE_TABLES:
         old, new = before[table], after[table]
@@ -61,6 +75,11 @@ def differences(before, after):
         added = len(new.keys() - old.keys())
         if lost or changed or added:
             out[table] = (lost, changed, added)
+            details.append(
+                f"{table}: lost {sorted(old.keys() - new.keys())[:20]} changed "
+                f"{sorted(k for k in old.keys() & new.keys() if old[k] != new[k])[:20]}"
+                f" added {sorted(new.keys() - old.keys())[:20]}"
+            )
     return out
 
 
@@ -145,10 +164,9 @@ def module_step(run, step):
 def served(run, installed):
     """The running server's workers follow (registry signaling): the
     addon's model answers, or is unknown, as it should. Asked 4 times."""
-    client = Client(run.port, run.db, "dm1")
+    client = Client(run.port, run.db, "admin", "admin")
     answers = [
-        attempt(client, "crm.retention.offboarding", "search_count", [])[0]
-        for __ in range(4)
+        attempt(client, "crm.retention.trait", "search_count", [])[0] for __ in range(4)
     ]
     return sum(answers) if installed else 4 - sum(answers)
 
@@ -171,12 +189,20 @@ def run_all(run):
         state = run.cluster.value(
             run.db, "SELECT state FROM ir_module_module WHERE name = 'crm_retention'"
         )
-        diff = differences(before, core_rows(run))
+        expected = dict(before)
+        if method == "uninstall":
+            # The addon gives the activity types back as before its install.
+            expected["mail_activity_type"] = core_rows(run, run.db_without)[
+                "mail_activity_type"
+            ]
+        details = []
+        diff = differences(expected, core_rows(run), details)
         rights = prepare.rights(run.cluster, run.db)
         extra = sorted(set(rights) - set(rights_expected))
         missing = sorted(set(rights_expected) - set(rights))
         (run.cluster.local / f"lifecycle{method}.txt").write_text(
-            "\n".join(["+ " + r for r in extra] + ["- " + r for r in missing]) + "\n"
+            "\n".join(details + ["+ " + r for r in extra] + ["- " + r for r in missing])
+            + "\n"
         )
         lost = sum(lost for lost, __, __ in diff.values())
         rows.append(

@@ -42,7 +42,7 @@ def client_loop(task):
                 client.call(
                     "res.partner",
                     "search_read",
-                    [("customer_rank", ">=", 0)],
+                    [("active", "=", True)],
                     fields=["name", "email", "phone", "city"],
                     limit=40,
                     offset=(n * 40) % 2000,

@@ -3,7 +3,7 @@
 """Input a client may send over RPC that the web client never does (found
 by ./dev stress's hostile input): a clear error, nothing changed."""
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .traits_common import TraitCase
 
@@ -20,6 +20,17 @@ class TestRpcInput(TraitCase):
         wizard = Wizard.create(
             {"partner_ids": [(6, 0, partner.ids)], "trait_ids": [(6, 0, self.vip.ids)]}
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(UserError, "contact you can access"):
             wizard.action_confirm()
+        self.assertFalse(partner.crm_retention_trait_assignment_ids)
+
+    def test_adding_through_the_model_is_checked_too(self):
+        other = self.env["res.company"].create({"name": "Elsewhere"})
+        partner = self.env["res.partner"].create(
+            {"name": "Out of Reach", "company_id": other.id}
+        )
+        with self.assertRaises(AccessError):
+            partner.with_user(self.data_manager)._crm_retention_apply_definitions(
+                "trait", "add", definitions=self.vip
+            )
         self.assertFalse(partner.crm_retention_trait_assignment_ids)
