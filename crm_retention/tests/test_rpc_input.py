@@ -20,6 +20,8 @@ class TestRpcInput(TraitCase):
         wizard = Wizard.create(
             {"partner_ids": [(6, 0, partner.ids)], "trait_ids": [(6, 0, self.vip.ids)]}
         )
+        # Read back as the next RPC request does: without the contact.
+        wizard.invalidate_recordset()
         with self.assertRaisesRegex(UserError, "contact you can access"):
             wizard.action_confirm()
         self.assertFalse(partner.crm_retention_trait_assignment_ids)
