@@ -43,7 +43,8 @@ RIGHTS_SQL = f"""
 def rights(cluster, db):
     """Access rules, record rules and their groups, memberships, implied
     groups and system parameters, as sorted lines."""
-    return [row[0] for row in cluster.sql(db, RIGHTS_SQL)]
+    # A rule or an access without a name is a line of NULL: left out.
+    return [row[0] for row in cluster.sql(db, RIGHTS_SQL) if row[0] is not None]
 
 
 def code_key():
