@@ -174,9 +174,14 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
         """Give every definition to every holder that has no current
         assignment of it yet; return the new assignments."""
         fname = self._definition_field
+        if not self.env.su:
+            # As for a removal: contacts out of the user's reach are an
+            # error, not silently left out by the search of the holders.
+            partners.check_access("write")
         holders = self._crm_retention_holders(partners, scope)
         if not holders or not definitions:
             return self.browse()
+        self._crm_retention_lock_definitions(definitions)
         existing = self.search_fetch(
             [("partner_id", "in", holders.ids), (fname, "in", definitions.ids)],
             ["partner_id", fname],
@@ -189,6 +194,22 @@ class CrmRetentionAssignmentMixin(models.AbstractModel):
                 for definition in definitions
                 if (holder.id, definition.id) not in have
             ]
+        )
+
+    @api.model
+    def _crm_retention_lock_definitions(self, definitions):
+        """One add of the same definitions at a time: two users adding a
+        trait to the same contact at once would each find none and both
+        create it. A no-op UPDATE of the definitions' rows makes the second
+        wait for the first, then fail with a serialization error, which Odoo
+        answers by running its request again: it finds the first's
+        assignments and adds nothing twice."""
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET write_date = write_date WHERE id IN %s",
+                SQL.identifier(definitions._table),
+                tuple(definitions.ids),
+            )
         )
 
     @api.model

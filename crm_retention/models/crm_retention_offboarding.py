@@ -12,7 +12,12 @@ from .offboarding_checks import (
     check_offboarding_right,
     check_plan,
 )
-from .offboarding_moves import log_notes, move_owners, subscribe_new_owners
+from .offboarding_moves import (
+    lock_owned,
+    log_notes,
+    move_owners,
+    subscribe_new_owners,
+)
 from .offboarding_plan import MOVED_MODELS, make_plan, reading_env
 
 
@@ -129,6 +134,7 @@ class CrmRetentionOffboarding(models.Model):
         records are of their companies, of the unselected ones only when
         confirmed) and _move_owners' check_movable (the acting user's own
         search finds the records and they may write them)."""
+        lock_owned(self.env, request.user)
         plan = make_plan(self.env, request)
         check_plan(self.env, request, plan)
         user = request.user.sudo()

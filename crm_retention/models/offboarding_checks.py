@@ -68,6 +68,7 @@ def check_plan(env, request, plan):
             )
         )
     check_may_offboard(env, user)
+    check_something_to_do(env, request, plan)
     admins = (
         env.ref("base.group_system")
         .sudo()
@@ -112,6 +113,27 @@ def check_plan(env, request, plan):
                 records=format_records(env, plan.other_company),
             )
         )
+
+
+def check_something_to_do(env, request, plan):
+    """An archived user with nothing left to hand over, no membership to
+    end and no contact to mark: refused, rather than a second, empty
+    offboarding record. It is what the second of two Data Managers
+    offboarding the same user at once gets: Odoo runs their request again
+    after the first one's commit (serialization failure), and then finds
+    the work handed over."""
+    user = request.user
+    if user.active or plan.anything_to_move(request.include) or plan.memberships:
+        return
+    if request.mark_partner_former and not user.partner_id.is_former:
+        return
+    raise UserError(
+        env._(
+            "%(user)s is already archived and has nothing left to hand over "
+            "(offboarded already?): nothing to do.",
+            user=user.name,
+        )
+    )
 
 
 def check_target(env, request, target):

@@ -9,10 +9,32 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
+from odoo.tools import SQL
+
 from . import chatter_bulk
 from . import offboarding_texts as texts
 from .offboarding_checks import check_movable
 from .offboarding_plan import Move, reading_env
+
+
+def lock_owned(env, user):
+    """Lock the departing user's row and the rows they own, first thing:
+    a colleague's edit of one of their leads during the offboarding then
+    waits for it, and Odoo runs the colleague's request again once it is
+    committed (serialization failure), instead of the long offboarding
+    failing at its end, again at each of Odoo's retries while the team
+    keeps working. FOR NO KEY UPDATE: the lock an UPDATE takes."""
+    env.cr.execute(
+        SQL("SELECT id FROM res_users WHERE id = %s FOR NO KEY UPDATE", user.id)
+    )
+    for table in ("crm_lead", "res_partner", "crm_team", "mail_activity"):
+        env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE user_id = %s FOR NO KEY UPDATE",
+                SQL.identifier(table),
+                user.id,
+            )
+        )
 
 
 def move_owners(env, model, new_owner, new_team=None, new_company=None):

@@ -1,6 +1,7 @@
 # Copyright 2026 crm_retention contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import test_access
+from . import test_concurrency
 from . import test_activity_history
 from . import test_deletion_request
 from . import test_deletion_request_ui
@@ -13,6 +14,7 @@ from . import test_move_history
 from . import test_offboarding
 from . import test_offboarding_migration
 from . import test_recycle_bin
+from . import test_rpc_input
 from . import test_screens
 from . import test_security
 from . import test_security_sensitive_ui

@@ -64,6 +64,10 @@ class CrmRetentionTraitWizard(models.TransientModel):
             raise UserError(
                 self.env._("Choose at least one CRM trait or dossier action.")
             )
+        # Contacts out of the user's reach are not read back: none left is
+        # an error, not a silent success that changes nothing.
+        if not self.partner_ids:
+            raise UserError(self.env._("Choose at least one contact you can access."))
         self.partner_ids._crm_retention_apply_definitions(
             self.target,
             self.operation,

@@ -1,0 +1,135 @@
+# Copyright 2026 crm_retention contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The addon's settings across workers (plain Python): a setting changed in
+one worker holds in the other worker at its next request, that worker
+having served requests before the change (its registry and caches warm).
+
+Which worker serves what is forced: worker X is held inside a request (a
+row lock of ours), so the change is served by worker Y; then Y is held
+and X released, so the check is served by X."""
+
+from .blocking import Held
+from .report import Row
+from .rpc import Client, attempt
+
+GROUP = "caches"
+
+
+def customer(run):
+    return run.cluster.value(
+        run.db, "SELECT id FROM res_partner WHERE name = 'Stress Customer 02990'"
+    )
+
+
+def settings(admin, values):
+    wizard = admin.call("res.config.settings", "create", values)
+    admin.call("res.config.settings", "execute", [wizard])
+
+
+def across_workers(run, change, check):
+    """Change in one worker, check in the other: (check's outcome, the
+    two pids)."""
+    rows = run.cluster.sql(
+        run.db,
+        "SELECT id FROM res_partner WHERE name LIKE 'Stress Customer 029%%' "
+        "ORDER BY id LIMIT 2",
+    )
+    holders = [Client(run.port, run.db, login) for login in ("sp3", "sp4")]
+    first = Held(
+        run,
+        "res_partner",
+        rows[0][0],
+        holders[0],
+        "res.partner",
+        "write",
+        [rows[0][0]],
+        {"comment": "held"},
+    )
+    x = first.start()
+    change()  # served by the other worker, y
+    second = Held(
+        run,
+        "res_partner",
+        rows[1][0],
+        holders[1],
+        "res.partner",
+        "write",
+        [rows[1][0]],
+        {"comment": "held"},
+    )
+    y = second.start(exclude=[x])
+    first.result()  # x is free again: the check goes to x
+    try:
+        outcome = check()
+    finally:
+        second.result()
+    return outcome, (y, x)
+
+
+def run_all(run):
+    admin = Client(run.port, run.db, "admin", "admin")
+    seller = Client(run.port, run.db, "sp1")
+    partner = customer(run)
+    phone = admin.call(
+        "ir.model.fields",
+        "search",
+        [("model", "=", "res.partner"), ("name", "=", "phone")],
+    )
+
+    def read_phone():
+        return attempt(seller, "res.partner", "read", [partner], ["phone"])
+
+    def export():
+        return attempt(seller, "res.partner", "export_data", [partner], ["name"])
+
+    # Both workers warm: they read the phone and export before any change.
+    for __ in range(6):
+        assert read_phone()[0] and export()[0] is False  # restricted after install
+    rows = []
+    cases = [
+        (
+            "sensitive field marked",
+            {"crm_retention_sensitive_field_ids": [(6, 0, phone)]},
+            read_phone,
+            False,
+        ),
+        (
+            "sensitive field unmarked",
+            {"crm_retention_sensitive_field_ids": [(6, 0, [])]},
+            read_phone,
+            True,
+        ),
+        (
+            "export restriction off",
+            {"crm_retention_restrict_export": False},
+            export,
+            True,
+        ),
+        (
+            "export restriction on",
+            {"crm_retention_restrict_export": True},
+            export,
+            False,
+        ),
+    ]
+    for name, values, check, allowed in cases:
+        (passed, answer), (y, x) = across_workers(
+            run, lambda values=values: settings(admin, values), check
+        )
+        ok = passed is allowed
+        what = "allowed" if passed else f"refused: {answer}"
+        rows.append(
+            Row(
+                GROUP,
+                name,
+                f"admin changes it in worker {y}; a salesperson asks worker {x} "
+                f"(warm) at its next request",
+                f"{what} (expected {'allowed' if allowed else 'refused'})",
+                ok=ok,
+            )
+        )
+    return rows
+
+
+def scenarios():
+    return [run_all]
