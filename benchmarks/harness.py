@@ -78,6 +78,10 @@ def run(env, bench):
     env.cr.execute("SAVEPOINT bench_seed")
     data = bench.seed(env)
     env.flush_all()
+    # Fresh statistics for the seeded rows, as autovacuum gives a live
+    # database: with the stale ones, a case's plans depend on whether
+    # PostgreSQL happened to analyze the tables during the run.
+    env.cr.execute("ANALYZE")
     timings = {"baseline": [], "candidate": []}
     cpu = {"baseline": [], "candidate": []}
     for _i in range(bench.repeat):
