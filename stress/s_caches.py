@@ -82,9 +82,19 @@ def run_all(run):
     def export():
         return attempt(seller, "res.partner", "export_data", [partner], ["name"])
 
+    # The scope: another model added to the restricted ones, then removed.
+    tag_model = admin.call(
+        "ir.model", "search", [("model", "=", "res.partner.category")]
+    )
+    tag = admin.call("res.partner.category", "create", {"name": "Stress scope tag"})
+
+    def export_tag():
+        return attempt(seller, "res.partner.category", "export_data", [tag], ["name"])
+
     # Both workers warm: they read the phone and export before any change.
     for __ in range(6):
         assert read_phone()[0] and export()[0] is False  # restricted after install
+        assert export_tag()[0]  # tags: not in the scope yet
     rows = []
     cases = [
         (
@@ -110,6 +120,18 @@ def run_all(run):
             {"crm_retention_restrict_export": True},
             export,
             False,
+        ),
+        (
+            "export scope: tags added",
+            {"crm_retention_export_model_ids": [(6, 0, tag_model)]},
+            export_tag,
+            False,
+        ),
+        (
+            "export scope: tags removed",
+            {"crm_retention_export_model_ids": [(6, 0, [])]},
+            export_tag,
+            True,
         ),
     ]
     for name, values, check, allowed in cases:
