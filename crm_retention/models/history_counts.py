@@ -20,7 +20,7 @@ def add_counts(counts, kind, groups, key=lambda record: record.id):
 KIND_ORDER = ("leads", "activities", "messages", "customers", "activities_created")
 
 
-def _count_words(env, kind, count):  # noqa: C901 (one branch per kind)
+def count_words(env, kind, count):  # noqa: C901 (one branch per kind)
     """'1 opportunity', '2 opportunities': correct plurals, translatable."""
     one = count == 1
     if kind == "leads":
@@ -57,7 +57,7 @@ def format_counts(env, counts):
     return join_words(
         env,
         (
-            _count_words(env, kind, counts[kind])
+            count_words(env, kind, counts[kind])
             for kind in KIND_ORDER
             if counts.get(kind)
         ),

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..models import offboarding_texts
 from ..models.history_counts import join_words
 from ..models.offboarding_checks import companies_out_of_reach
 from ..models.offboarding_plan import (
@@ -200,49 +201,22 @@ class CrmRetentionOffboardUser(models.TransientModel):
     def _handover_words(self):
         """'6 opportunities', '3 activities'...: what is handed over."""
         self.ensure_one()
-        env = self.env
-        words = []
-        for count, include, one, many in (
-            (
-                self.open_lead_count,
-                self.include_open_leads,
-                env._("1 opportunity"),
-                env._("%(count)s opportunities", count=self.open_lead_count),
-            ),
-            (
-                self.activity_count,
-                self.include_activities,
-                env._("1 activity"),
-                env._("%(count)s activities", count=self.activity_count),
-            ),
-            (
-                self.customer_count,
-                self.include_customers,
-                env._("1 customer"),
-                env._("%(count)s customers", count=self.customer_count),
-            ),
-            (
-                self.team_led_count,
-                self.include_teams,
-                env._("1 team to lead"),
-                env._("%(count)s teams to lead", count=self.team_led_count),
-            ),
-            (
-                self.closed_lead_count,
-                self.include_closed_leads,
-                env._("1 closed opportunity"),
-                env._("%(count)s closed opportunities", count=self.closed_lead_count),
-            ),
-            (
-                self.done_activity_count,
-                self.include_done_activities,
-                env._("1 done activity"),
-                env._("%(count)s done activities", count=self.done_activity_count),
-            ),
-        ):
-            if include and count:
-                words.append(one if count == 1 else many)
-        return words
+        return [
+            offboarding_texts.count_words(self.env, key, count)
+            for key, count, include in (
+                ("open_leads", self.open_lead_count, self.include_open_leads),
+                ("activities", self.activity_count, self.include_activities),
+                ("customers", self.customer_count, self.include_customers),
+                ("crm.team", self.team_led_count, self.include_teams),
+                ("closed_leads", self.closed_lead_count, self.include_closed_leads),
+                (
+                    "done_activities",
+                    self.done_activity_count,
+                    self.include_done_activities,
+                ),
+            )
+            if include and count
+        ]
 
     def _confirm_sentence(self, handed):
         env = self.env
