@@ -222,6 +222,9 @@ def node_id(test_id, tests):
 def cmd_compare(args):
     without, with_ = outcomes(args.without), outcomes(args.with_)
     rerun = outcomes(args.rerun) if args.rerun else {}
+    # The baseline may come from the cache, run at another time of day:
+    # the tests failing only with the addon, run again now without it.
+    now_without = outcomes(args.rerun_without) if args.rerun_without else {}
     both_pass, both_fail, only_with, not_pass, flaky = [], [], [], [], []
     for test_id in sorted(set(without) | set(with_)):
         before = without.get(test_id, ("missing", "not run without crm_retention"))
@@ -230,6 +233,9 @@ def cmd_compare(args):
             both_pass.append(test_id)
         elif before[0] == "pass" and rerun.get(test_id, ("fail",))[0] == "pass":
             flaky.append((test_id, after))
+        elif before[0] == "pass" and now_without.get(test_id, ("",))[0] == "fail":
+            note = f"{after[1]} (fails without it too, run again now)"
+            both_fail.append((test_id, (after[0], note)))
         elif before[0] == "pass":
             only_with.append((test_id, after))
         elif after[0] == "fail":
@@ -276,6 +282,11 @@ def main():
     command.add_argument("--without", nargs="+", required=True)
     command.add_argument("--with", dest="with_", nargs="+", required=True)
     command.add_argument("--rerun", nargs="*", help="reports of the re-run tests")
+    command.add_argument(
+        "--rerun-without",
+        nargs="*",
+        help="reports of the same tests run again now without crm_retention",
+    )
     command.add_argument("--tests", nargs="*", default=[], help="tests/ dirs run")
     command.add_argument(
         "--write-rerun", help="only write the node ids of the tests to run again"
