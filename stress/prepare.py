@@ -49,7 +49,10 @@ def rights(cluster, db):
 
 def code_key():
     digest = hashlib.sha256()
-    paths = sorted((ROOT / "crm_retention").rglob("*")) + [ROOT / "stress/seed.py"]
+    paths = sorted((ROOT / "crm_retention").rglob("*")) + [
+        ROOT / "stress/seed.py",
+        ROOT / "stress/prepare.py",
+    ]
     for path in paths:
         # The addon's tests change nothing the seed sees.
         if path.is_file() and not {"__pycache__", "tests"} & set(path.parts):
@@ -104,7 +107,9 @@ def templates(cluster, say):
         "-d",
         tpl_without,
         "-i",
-        "crm,contacts",
+        # maintenance: a document with activities outside CRM, for the
+        # activity-history scope (s_caches).
+        "crm,contacts,maintenance",
         "--without-demo=all",
         "--stop-after-init",
         "--log-level=warn",

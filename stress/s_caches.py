@@ -91,10 +91,46 @@ def run_all(run):
     def export_tag():
         return attempt(seller, "res.partner.category", "export_data", [tag], ["name"])
 
+    # The activity-history scope: maintenance requests (a document outside
+    # CRM) added to the documents whose activities are kept, then removed. A
+    # salesperson cancels a planned activity of theirs on one: kept
+    # (archived as cancelled) in the scope, deleted as Odoo does outside it.
+    request_model = admin.call(
+        "ir.model", "search", [("model", "=", "maintenance.request")]
+    )
+    request = admin.call(
+        "maintenance.request", "create", {"name": "Stress scope request"}
+    )
+    todo = admin.call(
+        "ir.model.data", "check_object_reference", "mail", "mail_activity_data_todo"
+    )[1]
+    seller_id = admin.call("res.users", "search", [("login", "=", "sp1")])[0]
+
+    def cancelled_activity_kept():
+        activity = admin.call(
+            "mail.activity",
+            "create",
+            {
+                "res_model_id": request_model[0],
+                "res_id": request,
+                "activity_type_id": todo,
+                "user_id": seller_id,
+                "summary": "stress scope",
+            },
+        )
+        seller.call("mail.activity", "unlink", [activity])
+        kept = admin.call(
+            "mail.activity",
+            "search_count",
+            [("id", "=", activity), ("active", "=", False)],
+        )
+        return bool(kept), "kept as cancelled" if kept else "deleted"
+
     # Both workers warm: they read the phone and export before any change.
     for __ in range(6):
         assert read_phone()[0] and export()[0] is False  # restricted after install
         assert export_tag()[0]  # tags: not in the scope yet
+        assert not cancelled_activity_kept()[0]  # maintenance: not kept yet
     rows = []
     cases = [
         (
@@ -133,20 +169,36 @@ def run_all(run):
             export_tag,
             True,
         ),
+        (
+            "history scope: maintenance added",
+            {"crm_retention_history_model_ids": [(6, 0, request_model)]},
+            cancelled_activity_kept,
+            True,
+        ),
+        (
+            "history scope: maintenance removed",
+            {"crm_retention_history_model_ids": [(6, 0, [])]},
+            cancelled_activity_kept,
+            False,
+        ),
     ]
     for name, values, check, allowed in cases:
         (passed, answer), (y, x) = across_workers(
             run, lambda values=values: settings(admin, values), check
         )
         ok = passed is allowed
-        what = "allowed" if passed else f"refused: {answer}"
+        if check is cancelled_activity_kept:
+            what, want = answer, "kept" if allowed else "deleted"
+        else:
+            what = "allowed" if passed else f"refused: {answer}"
+            want = "allowed" if allowed else "refused"
         rows.append(
             Row(
                 GROUP,
                 name,
                 f"admin changes it in worker {y}; a salesperson asks worker {x} "
                 f"(warm) at its next request",
-                f"{what} (expected {'allowed' if allowed else 'refused'})",
+                f"{what} (expected {want})",
                 ok=ok,
             )
         )
