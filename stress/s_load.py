@@ -81,7 +81,7 @@ def client_loop(task):
                 errors.append(f"{op}: {error}")
             continue
         if not warming:
-            latencies.append(time.perf_counter() - started)
+            latencies.append((op, time.perf_counter() - started))
     return latencies, errors
 
 
@@ -147,8 +147,20 @@ def run_all(run):
             measured[side][0].extend(lats)
             measured[side][1].extend(errs)
     stats = {
-        side: (len(lats) / seconds, percentile(lats, 0.95) * 1000, len(lats), errs)
+        side: (
+            len(lats) / seconds,
+            percentile([lat for __, lat in lats], 0.95) * 1000,
+            len(lats),
+            errs,
+        )
         for side, (lats, errs) in measured.items()
+    }
+    by_op = {
+        side: {
+            op: percentile([lat for name, lat in lats if name == op], 0.95) * 1000
+            for op in OPS
+        }
+        for side, (lats, __) in measured.items()
     }
     rps_ratio = stats["with"][0] / stats["without"][0]
     p95_ratio = stats["with"][1] / stats["without"][1]
@@ -160,7 +172,8 @@ def run_all(run):
                 GROUP,
                 f"{side} crm_retention",
                 f"{CLIENTS} clients, {seconds:.0f} s (two halves, alternating)",
-                f"{calls} calls, {rps:.1f} calls/s, p95 {p95:.0f} ms, "
+                f"{calls} calls, {rps:.1f} calls/s, p95 {p95:.0f} ms "
+                f"({', '.join(f'{op} {ms:.0f}' for op, ms in by_op[side].items())}), "
                 f"{len(errs)} errors" + (f" ({errs[0]})" if errs else ""),
                 ok=not errs,
             )

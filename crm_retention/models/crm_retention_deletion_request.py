@@ -315,9 +315,10 @@ class CrmRetentionDeletionRequestable(models.AbstractModel):
         deletion} of the records with history. None by default."""
         return {}
 
+    @api.returns("crm.retention.deletion.request")
     def action_request_deletion(self, reason=False):
         """Ask a Data Manager to delete these records (also over RPC);
-        return the open requests."""
+        return the open requests (their ids over RPC)."""
         return self.env["crm.retention.deletion.request"]._request(self, reason)
 
     def action_open_request_deletion(self):

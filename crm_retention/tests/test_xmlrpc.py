@@ -54,6 +54,26 @@ class TestXmlRpcGuard(HttpCase):
             self._unlink(self.manager, (self.free | self.guarded).ids)
         self.assertEqual((self.free | self.guarded).exists(), self.free | self.guarded)
 
+    def test_request_deletion_through_xmlrpc(self):
+        """A salesperson asks over RPC: the answer is the requests' ids (a
+        recordset cannot cross XML-RPC)."""
+        ids = self.xmlrpc_object.execute(
+            self.env.cr.dbname,
+            self.salesman.id,
+            self.salesman.login,
+            "res.partner",
+            "action_request_deletion",
+            self.free.ids,
+            "Typed by mistake",
+        )
+        request = self.env["crm.retention.deletion.request"].browse(ids)
+        self.assertEqual(len(request), 1)
+        self.assertEqual(
+            (request.res_model, request.res_id, request.reason),
+            ("res.partner", self.free.id, "Typed by mistake"),
+        )
+        self.assertEqual(request.requester_id, self.salesman)
+
     def test_free_partner_through_xmlrpc(self):
         self.assertTrue(self._unlink(self.manager, self.free.ids))
         self.assertFalse(self.free.exists())
