@@ -9,6 +9,7 @@ from . import test_erasure
 from . import test_erasure_ui
 from . import test_export
 from . import test_former
+from . import test_i18n
 from . import test_install
 from . import test_move_history
 from . import test_offboarding
