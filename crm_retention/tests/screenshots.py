@@ -16,7 +16,7 @@ from unittest.mock import patch
 from odoo.tests import common
 from odoo.tools import config
 
-from . import test_screens, test_ui
+from . import test_deletion_request_ui, test_erasure_ui, test_screens, test_ui
 
 SIGNAL = "crm_retention_screenshot:"
 
@@ -53,3 +53,22 @@ class TestScreenshotsScreens(ScreenshotMixin, test_screens.TestScreensUi):
 
 class TestScreenshotsOffboarding(ScreenshotMixin, test_ui.TestUi):
     pass
+
+
+class TestScreenshotsErasure(ScreenshotMixin, test_erasure_ui.TestErasureUi):
+    pass
+
+
+class TestScreenshotsRecycleBin(
+    ScreenshotMixin, test_deletion_request_ui.TestDeletionRequestUi
+):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The bin of a working database holds more than the tour's contact.
+        partner = cls.env["res.partner"].create({"name": "Old Supplier Ltd"})
+        lead = cls.env["crm.lead"].create({"name": "Test deal, typed twice"})
+        for record, reason in ((partner, "Closed down"), (lead, "Duplicate")):
+            record.with_user(cls.data_manager).with_context(
+                crm_retention_deletion_reason=reason
+            ).unlink()

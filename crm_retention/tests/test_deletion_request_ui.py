@@ -12,6 +12,7 @@ class TestDeletionRequestUi(HttpCase):
             cls.env,
             login="rt_tour_requester",
             password="rt_tour_requester",
+            name="Rex Requester",
             groups="sales_team.group_sale_salesman",
         )
         # CRM > Configuration is shown to Sales Administrators.
@@ -19,6 +20,7 @@ class TestDeletionRequestUi(HttpCase):
             cls.env,
             login="rt_tour_approver",
             password="rt_tour_approver",
+            name="Dana Data Manager",
             groups="sales_team.group_sale_manager,"
             "crm_retention.crm_retention_group_manager,"
             "base.group_partner_manager",

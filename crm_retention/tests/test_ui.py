@@ -12,6 +12,7 @@ class TestUi(HttpCase):
             cls.env,
             login="rt_tour_salesman",
             password="rt_tour_salesman",
+            name="Sam Salesperson",
             groups="sales_team.group_sale_salesman",
         )
         cls.partner = cls.env["res.partner"].create(

@@ -80,6 +80,14 @@ registry.category("web_tour.tours").add("crm_retention_approve_deletion_tour", {
             trigger: ".o_list_view .o_data_row:contains(Tour Typo Contakt):contains(Request: Typed by mistake)",
         },
         {
+            trigger: ".o_list_view .o_data_row:contains(Tour Typo Contakt)",
+            async run() {
+                // A screenshot for ./dev screenshots (tests/screenshots.py).
+                console.log("crm_retention_screenshot:recycle_bin");
+                await new Promise((resolve) => setTimeout(resolve, 500));
+            },
+        },
+        {
             content: "Restore it",
             trigger: ".o_list_view .o_data_row:contains(Tour Typo Contakt) button[name=action_restore]",
             run: "click",

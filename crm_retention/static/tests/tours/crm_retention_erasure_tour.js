@@ -28,6 +28,14 @@ registry.category("web_tour.tours").add("crm_retention_erasure_tour", {
             run: "edit Request RT-TOUR-042",
         },
         {
+            trigger: ".modal .o_field_widget[name=reason] input:value(Request RT-TOUR-042)",
+            async run() {
+                // A screenshot for ./dev screenshots (tests/screenshots.py).
+                console.log("crm_retention_screenshot:erasure_wizard");
+                await new Promise((resolve) => setTimeout(resolve, 500));
+            },
+        },
+        {
             content: "Erase",
             trigger: ".modal button[name=action_erase]",
             run: "click",
@@ -44,6 +52,14 @@ registry.category("web_tour.tours").add("crm_retention_erasure_tour", {
         {
             content: "The name is the pseudonym",
             trigger: ".o_form_view .o_field_widget[name=name] input:value(Erased contact)",
+        },
+        {
+            trigger: ".o_form_view .ribbon:contains(Erased)",
+            async run() {
+                // A screenshot for ./dev screenshots (tests/screenshots.py).
+                console.log("crm_retention_screenshot:erased_contact");
+                await new Promise((resolve) => setTimeout(resolve, 500));
+            },
         },
     ],
 });

@@ -68,6 +68,14 @@ registry.category("web_tour.tours").add("crm_retention_offboarding_tour", {
                 ".o_form_view .o_field_widget[name=summary]:contains(2 opportunities to Tour Heir (2))",
         },
         {
+            trigger: ".o_form_view .o_field_widget[name=summary]",
+            async run() {
+                // A screenshot for ./dev screenshots (tests/screenshots.py).
+                console.log("crm_retention_screenshot:offboarding_summary");
+                await new Promise((resolve) => setTimeout(resolve, 500));
+            },
+        },
+        {
             content: "Undo the reassignment",
             trigger: ".o_form_view button[name=action_undo]",
             run: "click",

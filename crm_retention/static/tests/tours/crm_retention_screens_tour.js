@@ -75,6 +75,7 @@ registry.category("web_tour.tours").add("crm_retention_screens_manager_tour", {
             run: "click",
         },
         {trigger: ".o_form_view .ribbon:contains(Former)"},
+        screenshot("former_ribbon", ".o_form_view .ribbon:contains(Former)"),
         {content: "Open the gear menu again", trigger: GEAR, run: "click"},
         {
             content: "Former contact: Make Current Again, no Mark as Former",
