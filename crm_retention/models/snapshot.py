@@ -136,7 +136,7 @@ def _joined(table, column, array):
 
 # The dependents' rows of the records being deleted, kept by PostgreSQL
 # until the INSERT of the log entries reads them (never sent to Python and
-# back): one row per record, the deleted records themselves with no row.
+# back): one row per dependent record.
 ROWS_TABLE = "crm_retention_snapshot_rows"
 
 
@@ -151,47 +151,38 @@ def take_snapshots(env, model_name, ids, links_of):
         rid: {"relations": [], "references": [], "attachments": []} for rid in ids
     }
     env.flush_all()
-    _prepare_rows_table(env, model_name, ids)
+    _prepare_rows_table(env)
     level = {model_name: {rid: rid for rid in ids}}
+    roots = (model_name, ids_array(ids))
     seen = {(model_name, rid) for rid in ids}
     for __ in range(MAX_DEPTH):
         _add_relations(env, level, snapshots, links_of)
         _add_references(env, level, snapshots, links_of, seen)
-        level = _add_dependents(env, level, links_of, seen)
+        level = _add_dependents(env, level, links_of, seen, roots)
         if not level:
             break
     _add_attachments(env, model_name, ids, snapshots)
     return {rid: snap for rid, snap in snapshots.items() if any(snap.values())}
 
 
-def _prepare_rows_table(env, model_name, ids):
+def _prepare_rows_table(env):
     """An empty ROWS_TABLE (temporary, dropped at the end of the
-    transaction) holding the records being deleted, without their row: a
-    record reached twice is kept once."""
+    transaction)."""
     table = SQL.identifier(ROWS_TABLE)
     env.execute_query(
         SQL(
             """
             CREATE TEMPORARY TABLE IF NOT EXISTS %s (
                 seq serial, root int NOT NULL, model varchar NOT NULL,
-                res_id int NOT NULL, row jsonb, UNIQUE (model, res_id)
+                res_id int NOT NULL, row jsonb NOT NULL, UNIQUE (model, res_id)
             ) ON COMMIT DROP;
             CREATE INDEX IF NOT EXISTS crm_retention_snapshot_rows_root
-                ON %s (root) WHERE row IS NOT NULL;
+                ON %s (root);
             TRUNCATE %s;
             """,
             table,
             table,
             table,
-        )
-    )
-    env.execute_query(
-        SQL(
-            "INSERT INTO %s (root, model, res_id) SELECT u.id, %s, u.id "
-            "FROM unnest(%s) AS u(id)",
-            table,
-            model_name,
-            ids_array(ids),
         )
     )
 
@@ -203,7 +194,7 @@ def dependents_sql(root):
     planner cannot estimate the rows of the temporary table."""
     return SQL(
         """(SELECT jsonb_agg(jsonb_build_array(d.model, d.row) ORDER BY d.seq)
-              FROM %s d WHERE d.root = %s AND d.row IS NOT NULL)""",
+              FROM %s d WHERE d.root = %s)""",
         SQL.identifier(ROWS_TABLE),
         root,
     )
@@ -291,33 +282,43 @@ def _add_references(env, level, snapshots, links_of, seen):
         snapshots[root]["references"].append([other, fname, res_id, target])
 
 
-def _add_dependents(env, level, links_of, seen):
+def _add_dependents(env, level, links_of, seen, roots):
     """The rows deleted with the records of this level: those of a foreign
     key ON DELETE CASCADE, and mail's messages, followers and activities,
     copied to ROWS_TABLE by PostgreSQL (one query). Return the next
-    level."""
+    level. roots: (model name, SQL array of ids) of the deleted records,
+    which have their own row in their entry: never one of their dependents
+    (a row reached twice is copied once, by the unique key)."""
+    root_model, root_ids = roots
+
+    def not_root(other):
+        if other != root_model:
+            return SQL()
+        return SQL("AND NOT t.id = ANY(%s)", root_ids)
+
     queries = []
     for model_name, root_of in level.items():
-        ids, roots = zip(*root_of.items(), strict=True)
-        pairs = SQL("unnest(%s, %s) AS u(id, root)", ids_array(ids), ids_array(roots))
+        ids, tops = zip(*root_of.items(), strict=True)
+        pairs = SQL("unnest(%s, %s) AS u(id, root)", ids_array(ids), ids_array(tops))
         cascade, __, __, polymorphic = links_of(model_name)
         for other, fname in cascade:
             queries.append(
                 SQL(
                     "SELECT u.root, %s::varchar, t.id, %s "
-                    "FROM %s t JOIN %s ON t.%s = u.id",
+                    "FROM %s t JOIN %s ON t.%s = u.id %s",
                     other,
                     row_json("t"),
                     SQL.identifier(env[other]._table),
                     pairs,
                     SQL.identifier(fname),
+                    not_root(other),
                 )
             )
         for other, model_col, id_col in polymorphic:
             queries.append(
                 SQL(
                     "SELECT u.root, %s::varchar, t.id, %s "
-                    "FROM %s t JOIN %s ON t.%s = u.id WHERE t.%s = %s",
+                    "FROM %s t JOIN %s ON t.%s = u.id WHERE t.%s = %s %s",
                     other,
                     row_json("t"),
                     SQL.identifier(env[other]._table),
@@ -325,6 +326,7 @@ def _add_dependents(env, level, links_of, seen):
                     SQL.identifier(id_col),
                     SQL.identifier(model_col),
                     model_name,
+                    not_root(other),
                 )
             )
     if not queries:
