@@ -49,6 +49,9 @@
         "views/res_users_views.xml",
         "views/crm_retention_menus.xml",
     ],
+    "demo": [
+        "demo/crm_retention_demo.xml",
+    ],
     "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.assets_backend": [

@@ -5,6 +5,7 @@ from . import test_concurrency
 from . import test_activity_history
 from . import test_deletion_request
 from . import test_deletion_request_ui
+from . import test_demo
 from . import test_erasure
 from . import test_erasure_ui
 from . import test_export
