@@ -181,7 +181,7 @@ def run_all(run):
                 GROUP,
                 f"{side} crm_retention",
                 f"{CLIENTS} clients, {seconds:.0f} s "
-                f"({SLICES} slices, alternating ABBA)",
+                f"({SLICES} slices a side, alternating ABBA ABBA)",
                 f"{calls} calls, {rps:.1f} calls/s, p95 {p95:.0f} ms "
                 f"({', '.join(f'{op} {ms:.0f}' for op, ms in by_op[side].items())}), "
                 f"{len(errs)} errors" + (f" ({errs[0]})" if errs else ""),
